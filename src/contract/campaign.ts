@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import { CalendarDay, Id, SafeUrl, text } from './common.js';
+
+export const CampaignKind = z.enum(['qingming', 'martyrs-day', 'army-day', 'victory-day', 'memorial-day', 'other']);
+export type CampaignKind = z.infer<typeof CampaignKind>;
+
+export const PartnerLink = z.object({ title: text(1, 100), url: SafeUrl });
+
+const campaignShape = {
+  /** A slug such as `qingming-2026`. */
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lowercase slug such as "qingming-2026"')),
+  kind: CampaignKind,
+  /** The yearly title, e.g. 致敬·2020清明祭英烈. */
+  title: text(1, 100),
+  /** The yearly theme word, e.g. 致敬. */
+  theme: z.nullable(text(1, 40)),
+  /** First day, inclusive, in Asia/Shanghai. */
+  startDate: CalendarDay,
+  /** Last day, inclusive, in Asia/Shanghai. */
+  endDate: CalendarDay,
+  /** The national column the banner links to. */
+  url: SafeUrl,
+  partnerLinks: z.array(PartnerLink).check(z.maxLength(20)),
+};
+
+export const Campaign = z.object(campaignShape).check(
+  z.refine((c) => c.endDate >= c.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] }),
+);
+export type Campaign = z.infer<typeof Campaign>;
+export const CampaignInput = Campaign;
+export type CampaignInput = z.input<typeof CampaignInput>;
+
+export const CampaignList = z.object({ items: z.array(Campaign) });
+
+export const CampaignListQuery = z.object({
+  /** Only campaigns whose window contains this instant (ISO date-time, or `now`). */
+  activeAt: z.optional(z.union([z.literal('now'), z.iso.datetime({ offset: true })])),
+});
+
+export const CampaignEventType = z.enum(['impression', 'click']);
+export type CampaignEventType = z.infer<typeof CampaignEventType>;
+
+/** An embed report: which host page showed or followed the banner. Never personal data. */
+export const CampaignEvent = z.object({
+  type: CampaignEventType,
+  /** The host page's origin, e.g. https://www.example.gov.cn */
+  origin: z.string().check(
+    z.maxLength(300),
+    z.refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s;
+      } catch {
+        return false;
+      }
+    }, { message: 'must be an http(s) origin with no path' }),
+  ),
+  /** The page path, without query string or fragment (they may carry personal data). */
+  path: z.string().check(z.maxLength(500), z.regex(/^\/[^?#\s]*$/, 'must be a path starting with "/" without query or fragment')),
+});
+export type CampaignEvent = z.infer<typeof CampaignEvent>;
+
+export const CampaignEventAck = z.object({ recorded: z.boolean() });
+
+export const CampaignIdParam = z.object({ id: z.union([z.literal('current'), Id]) });

@@ -1,0 +1,12 @@
+/**
+ * The API contract: zod schemas shared by the SDK, the elements, the server's validation and
+ * the OpenAPI document. Types are inferred from these schemas and never written by hand.
+ */
+export * from './common.js';
+export * from './martyr.js';
+export * from './tribute.js';
+export * from './message.js';
+export * from './campaign.js';
+export * from './relatives.js';
+export * from './error.js';
+export * from './routes.js';

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { Id } from './common.js';
+import { Martyr, MartyrSearchPage, MartyrSearchQuery } from './martyr.js';
+import { TributeOffer, TributeResult, TributeSummary, TributeSummaryQuery } from './tribute.js';
+import { MessageInput, MessageListQuery, MessagePage, MessageReceipt, MessageReport } from './message.js';
+import { CampaignEvent, CampaignEventAck, CampaignIdParam, CampaignList, CampaignListQuery, Campaign } from './campaign.js';
+import { CaseReceipt, FamilySearchInput, RelativeLeadInput } from './relatives.js';
+
+/**
+ * One entry per REST operation. The server validates with these schemas, the SDK validates
+ * responses with them, and the OpenAPI document is generated from them: a shape is never
+ * written twice.
+ */
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** OpenAPI-style path under /api/v1, e.g. `/martyrs/{id}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.core.$ZodType;
+  response: z.core.$ZodType;
+  /** The success status; POSTs that may answer a replay say so in `alsoStatus`. */
+  status: 200 | 201 | 202 | 204;
+  alsoStatus?: readonly number[];
+  /** Needs `Authorization: Bearer <admin token>`. */
+  admin?: boolean;
+}
+
+const IdParam = z.object({ id: Id });
+const Acknowledged = z.object({ ok: z.literal(true) });
+
+export const routes = {
+  searchMartyrs: {
+    method: 'GET', path: '/martyrs', tag: 'martyrs', summary: 'Search the roll by name and filters',
+    query: MartyrSearchQuery, response: MartyrSearchPage, status: 200,
+  },
+  getMartyr: {
+    method: 'GET', path: '/martyrs/{id}', tag: 'martyrs', summary: "A martyr's record",
+    params: IdParam, response: Martyr, status: 200,
+  },
+  getTributeSummary: {
+    method: 'GET', path: '/martyrs/{id}/tributes', tag: 'tributes', summary: 'Tribute counts today and all-time, per kind',
+    params: IdParam, query: TributeSummaryQuery, response: TributeSummary, status: 200,
+  },
+  offerTribute: {
+    method: 'POST', path: '/martyrs/{id}/tributes', tag: 'tributes',
+    summary: 'Offer a tribute; one of each kind per visitor per martyr per day',
+    params: IdParam, body: TributeOffer, response: TributeResult, status: 201, alsoStatus: [200],
+  },
+  listMessages: {
+    method: 'GET', path: '/martyrs/{id}/messages', tag: 'messages', summary: 'Approved messages, newest first',
+    params: IdParam, query: MessageListQuery, response: MessagePage, status: 200,
+  },
+  postMessage: {
+    method: 'POST', path: '/martyrs/{id}/messages', tag: 'messages', summary: 'Leave a message; it is held for review',
+    params: IdParam, body: MessageInput, response: MessageReceipt, status: 202,
+  },
+  reportMessage: {
+    method: 'POST', path: '/messages/{id}/reports', tag: 'messages', summary: 'Report a message; it goes back to review',
+    params: IdParam, body: MessageReport, response: Acknowledged, status: 202,
+  },
+  listCampaigns: {
+    method: 'GET', path: '/campaigns', tag: 'campaigns', summary: 'Campaigns, optionally only those active at an instant',
+    query: CampaignListQuery, response: CampaignList, status: 200,
+  },
+  getCampaign: {
+    method: 'GET', path: '/campaigns/{id}', tag: 'campaigns', summary: 'One campaign; `current` is the one active now',
+    params: CampaignIdParam, response: Campaign, status: 200,
+  },
+  recordCampaignEvent: {
+    method: 'POST', path: '/campaigns/{id}/events', tag: 'campaigns',
+    summary: 'Record that a host page showed or followed the banner (accepts text/plain for sendBeacon)',
+    params: IdParam, body: CampaignEvent, response: CampaignEventAck, status: 202,
+  },
+  submitLead: {
+    method: 'POST', path: '/relative-leads', tag: 'relatives', summary: 'A claim or clue about a published martyr',
+    body: RelativeLeadInput, response: CaseReceipt, status: 201,
+  },
+  registerFamilySearch: {
+    method: 'POST', path: '/family-searches', tag: 'relatives', summary: "Register a family's search for a martyr",
+    body: FamilySearchInput, response: CaseReceipt, status: 201,
+  },
+} as const satisfies Record<string, RouteDef>;
+
+export type RouteName = keyof typeof routes;
