@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { ErrorBody } from '../src/contract/index.js';
+import type { AppDeps } from './deps.js';
+import { ApiError } from './http/api-error.js';
+import { openApiDocument } from './openapi.js';
+import { campaignRoutes } from './routes/campaigns.js';
+import { martyrRoutes } from './routes/martyrs.js';
+import { messageRoutes } from './routes/messages.js';
+import { relativeRoutes } from './routes/relatives.js';
+import { tributeRoutes } from './routes/tributes.js';
+
+type Env = { Variables: { requestId: string } };
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+/** The REST API under /api/v1, independent of how it is served (tests mount it on an ephemeral port). */
+export function createApi(deps: AppDeps) {
+  const api = new Hono<Env>();
+
+  api.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    await next();
+  });
+
+  // Any host page may embed the elements; nothing here relies on cookies, so no credentials.
+  api.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language', 'Authorization', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+      maxAge: 86400,
+    }),
+  );
+
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.bodyLimit,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.bodyLimit} bytes`);
+      },
+    }),
+  );
+
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.get('/health', async (c) => {
+    await deps.db.query('SELECT 1');
+    return c.json({ ok: true, database: deps.db.kind });
+  });
+
+  for (const routes of [martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes]) {
+    api.route('/', routes(deps) as unknown as Hono<Env>);
+  }
+
+  // A catch-all rather than notFound(): a mounted sub-app's notFound handler is never consulted.
+  api.all('*', (c) => {
+    const body: ErrorBody = { code: 'not_found', message: `No API route for ${c.req.method} ${new URL(c.req.url).pathname}`, requestId: c.get('requestId') };
+    return c.json(body, 404);
+  });
+
+  api.onError((err, c) => {
+    const requestId = c.get('requestId');
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      const body: ErrorBody = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), requestId };
+      return c.json(body, err.status);
+    }
+    console.error(`[${requestId}]`, err);
+    const body: ErrorBody = { code: 'internal_error', message: 'Something went wrong on the server; nothing was saved', requestId };
+    return c.json(body, 500);
+  });
+
+  return api;
+}
+
+/** The whole site: the API plus whatever static pages the caller mounts (see main.ts). */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.route('/api/v1', createApi(deps));
+  return app;
+}
