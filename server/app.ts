@@ -4,8 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ErrorBody } from '../src/contract/index.js';
 import type { AppDeps } from './deps.js';
+import { requireAdmin } from './http/admin-auth.js';
 import { ApiError } from './http/api-error.js';
+import { rateLimitWrites } from './http/rate-limit.js';
 import { openApiDocument } from './openapi.js';
+import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
+import { adminMessageRoutes } from './routes/admin-messages.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { martyrRoutes } from './routes/martyrs.js';
 import { messageRoutes } from './routes/messages.js';
@@ -50,13 +54,20 @@ export function createApi(deps: AppDeps) {
     }),
   );
 
+  if (deps.rateLimit) api.use('*', rateLimitWrites(deps.rateLimit));
+
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/health', async (c) => {
     await deps.db.query('SELECT 1');
     return c.json({ ok: true, database: deps.db.kind });
   });
 
-  for (const routes of [martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes]) {
+  const admin = requireAdmin(deps.adminToken);
+  api.use('/admin/*', admin);
+  api.use('/campaigns/:id/embeds', admin);
+  api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
+  api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
+  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }
 

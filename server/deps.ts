@@ -1,4 +1,6 @@
 import type { Database } from './db/database.js';
+import type { RateLimit } from './http/rate-limit.js';
+import type { WordList } from './moderation/sensitive-words.js';
 
 export interface AppDeps {
   db: Database;
@@ -9,4 +11,8 @@ export interface AppDeps {
   now: () => Date;
   /** Largest request body, in bytes. */
   bodyLimit: number;
+  /** Sensitive words that hold a message with the reason recorded. */
+  words: WordList;
+  /** Writes per client address; null turns limiting off (load tests from one address). */
+  rateLimit: RateLimit | null;
 }

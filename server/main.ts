@@ -7,6 +7,8 @@ import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedDatabase } from './seed-database.js';
 import { mountSite } from './site.js';
+import { DEFAULT_WORDS_FILE, loadWordList } from './moderation/sensitive-words.js';
+
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const config = await loadConfig(repoRoot);
@@ -20,6 +22,8 @@ const app = createApp({
   dataKey: config.dataKey,
   now: () => new Date(),
   bodyLimit: 64 * 1024,
+  words: loadWordList(process.env.MEMORIAL_SENSITIVE_WORDS || fileURLToPath(DEFAULT_WORDS_FILE)),
+  rateLimit: { burst: 60, perSecond: 1, trustProxy: process.env.MEMORIAL_TRUST_PROXY === '1' },
 });
 mountSite(app, repoRoot);
 

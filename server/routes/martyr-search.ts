@@ -1,6 +1,6 @@
 import type { MartyrSearchPage, MatchReason } from '../../src/contract/index.js';
 import type { Queryable } from '../db/database.js';
-import { ApiError } from '../http/api-error.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { toSummary, type MartyrRow } from './martyr-rows.js';
 
 export interface SearchFilters {
@@ -21,24 +21,6 @@ export interface SearchFilters {
 export const divisionPrefix = (code: string) => code.replace(/(00){1,2}$/, '');
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
-type Cursor = [rank: number, name: string, id: string];
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(s: string): Cursor {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'number' && typeof v[1] === 'string' && typeof v[2] === 'string') {
-      return v as Cursor;
-    }
-  } catch {
-    /* fall through */
-  }
-  throw new ApiError(400, 'validation_failed', 'The cursor is not one this server issued', [{ path: 'cursor', message: 'is not a valid cursor' }]);
-}
 
 const REASONS: Record<number, MatchReason> = { 0: 'exact', 1: 'partial', 2: 'partial', 3: 'filter' };
 const SCORES: Record<number, number> = { 0: 1, 1: 0.8, 2: 0.6, 3: 0.5 };
@@ -75,7 +57,7 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters): Promise<Ma
   const limit = f.limit ?? 20;
   const outer: string[] = [];
   if (f.cursor) {
-    const [r, name, id] = decodeCursor(f.cursor);
+    const [r, name, id] = decodeCursor(f.cursor, ['number', 'string', 'string'] as const);
     outer.push(`(rank, name COLLATE "C", id COLLATE "C") > (${p(r)}, ${p(name)} COLLATE "C", ${p(id)} COLLATE "C")`);
   }
   const sql = `

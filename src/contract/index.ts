@@ -9,4 +9,5 @@ export * from './message.js';
 export * from './campaign.js';
 export * from './relatives.js';
 export * from './error.js';
+export * from './admin.js';
 export * from './routes.js';

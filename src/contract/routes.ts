@@ -5,6 +5,9 @@ import { TributeOffer, TributeResult, TributeSummary, TributeSummaryQuery } from
 import { MessageInput, MessageListQuery, MessagePage, MessageReceipt, MessageReport } from './message.js';
 import { CampaignEvent, CampaignEventAck, CampaignIdParam, CampaignList, CampaignListQuery, Campaign } from './campaign.js';
 import { CaseReceipt, FamilySearchInput, RelativeLeadInput } from './relatives.js';
+import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, ModerationDecision } from './admin.js';
+import { ModeratedMessage, ModeratedMessagePage } from './message.js';
+import { CampaignInput } from './campaign.js';
 
 /**
  * One entry per REST operation. The server validates with these schemas, the SDK validates
@@ -81,6 +84,40 @@ export const routes = {
   registerFamilySearch: {
     method: 'POST', path: '/family-searches', tag: 'relatives', summary: "Register a family's search for a martyr",
     body: FamilySearchInput, response: CaseReceipt, status: 201,
+  },
+
+  // Admin: behind `Authorization: Bearer <token>`; `X-Admin-Actor` names the person for the audit log.
+  adminListMessages: {
+    method: 'GET', path: '/admin/messages', tag: 'admin', summary: 'Messages by status (pending first by default), oldest first',
+    query: AdminMessageQuery, response: ModeratedMessagePage, status: 200, admin: true,
+  },
+  adminApproveMessage: {
+    method: 'POST', path: '/admin/messages/{id}/approve', tag: 'admin', summary: 'Approve a message: it appears on the wall',
+    params: IdParam, body: ModerationDecision, response: ModeratedMessage, status: 200, admin: true,
+  },
+  adminRejectMessage: {
+    method: 'POST', path: '/admin/messages/{id}/reject', tag: 'admin', summary: 'Reject a message: it is never shown',
+    params: IdParam, body: ModerationDecision, response: ModeratedMessage, status: 200, admin: true,
+  },
+  adminDeleteMessage: {
+    method: 'DELETE', path: '/admin/messages/{id}', tag: 'admin', summary: 'Delete a message for good (e.g. defamation that must be removed)',
+    params: IdParam, response: Acknowledged, status: 200, admin: true,
+  },
+  adminAuditLog: {
+    method: 'GET', path: '/admin/audit', tag: 'admin', summary: 'Who did what and when, newest first',
+    query: AuditQuery, response: AuditPage, status: 200, admin: true,
+  },
+  adminCreateCampaign: {
+    method: 'POST', path: '/admin/campaigns', tag: 'admin', summary: 'Add a campaign to the calendar',
+    body: CampaignInput, response: Campaign, status: 201, admin: true,
+  },
+  adminUpdateCampaign: {
+    method: 'PUT', path: '/admin/campaigns/{id}', tag: 'admin', summary: 'Replace a campaign (the id in the body must match)',
+    params: IdParam, body: CampaignInput, response: Campaign, status: 200, admin: true,
+  },
+  campaignEmbeds: {
+    method: 'GET', path: '/campaigns/{id}/embeds', tag: 'admin', summary: 'Host sites that carry the banner: first/last seen, impressions, clicks',
+    params: IdParam, response: EmbedReport, status: 200, admin: true,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -1,0 +1,89 @@
+import { Hono } from 'hono';
+import { routes } from '../../src/contract/index.js';
+import { actorOf, audit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { runWrite } from '../http/idempotency.js';
+import { parseWith, queryObject, readJson } from '../http/validate.js';
+import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { iso } from './martyr-rows.js';
+import { toModerated, type MessageRow } from './message-rows.js';
+
+/** Moderation (英雄烈士保护法: stop and remove defamation) and its audit log. Mounted behind requireAdmin. */
+export function adminMessageRoutes({ db }: AppDeps) {
+  const app = new Hono();
+
+  app.get('/messages', async (c) => {
+    const { status = 'pending', cursor, limit = 50 } = parseWith(routes.adminListMessages.query, queryObject(c), 'query');
+    const params: unknown[] = [status, limit + 1];
+    let after = '';
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor, ['string', 'string'] as const);
+      if (Number.isNaN(Date.parse(at))) throw badCursor();
+      params.push(at, id);
+      after = 'AND (created_at, id) > ($3::timestamptz, $4)';
+    }
+    // Oldest first: a queue is worked from the front; flagged and reported ones come first within it.
+    const { rows } = await db.query<MessageRow>(
+      `SELECT * FROM messages WHERE status = $1 ${after} ORDER BY created_at, id LIMIT $2`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(toModerated);
+    const last = items[items.length - 1];
+    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null });
+  });
+
+  const decide = (status: 'approved' | 'rejected', route: typeof routes.adminApproveMessage | typeof routes.adminRejectMessage) =>
+    app.post(`/messages/:id/${status === 'approved' ? 'approve' : 'reject'}`, async (c) => {
+      const { id } = parseWith(route.params, c.req.param(), 'path');
+      const body = await readJson(c);
+      const { reason } = parseWith(route.body, body, 'body');
+      if (status === 'rejected' && !reason) {
+        throw new ApiError(400, 'validation_failed', 'A rejection needs a reason for the audit log', [{ path: 'reason', message: 'is required when rejecting' }]);
+      }
+      const actor = actorOf(c);
+      return runWrite(db, c, body, async (tx) => {
+        const { rows } = await tx.query<MessageRow>(
+          `UPDATE messages SET status = $2, reason = COALESCE($3, reason), moderated_at = now(), moderated_by = $4
+            WHERE id = $1 RETURNING *`,
+          [id, status, reason ?? null, actor],
+        );
+        if (!rows[0]) throw notFound('Message');
+        await audit(tx, actor, `message.${status === 'approved' ? 'approve' : 'reject'}`, id, { martyrId: rows[0].martyr_id, reason: reason ?? null });
+        return { status: 200, body: toModerated(rows[0]) };
+      });
+    });
+  decide('approved', routes.adminApproveMessage);
+  decide('rejected', routes.adminRejectMessage);
+
+  app.delete('/messages/:id', async (c) => {
+    const { id } = parseWith(routes.adminDeleteMessage.params, c.req.param(), 'path');
+    const actor = actorOf(c);
+    await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ martyr_id: string }>('DELETE FROM messages WHERE id = $1 RETURNING martyr_id', [id]);
+      if (!rows[0]) throw notFound('Message');
+      await audit(tx, actor, 'message.delete', id, { martyrId: rows[0].martyr_id });
+    });
+    return c.json({ ok: true });
+  });
+
+  app.get('/audit', async (c) => {
+    const { cursor, limit = 50 } = parseWith(routes.adminAuditLog.query, queryObject(c), 'query');
+    const params: unknown[] = [limit + 1];
+    let where = '';
+    if (cursor) {
+      const [before] = decodeCursor(cursor, ['number'] as const);
+      params.push(before);
+      where = 'WHERE id < $2';
+    }
+    const { rows } = await db.query<{ id: number; at: Date; actor: string; action: string; subject: string | null; detail: Record<string, unknown> | null }>(
+      `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT $1`,
+      params,
+    );
+    const items = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), at: iso(r.at) }));
+    const last = items[items.length - 1];
+    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null });
+  });
+
+  return app;
+}

@@ -1,0 +1,44 @@
+import * as z from 'zod/mini';
+import { Cursor, Id, Limit, page, text } from './common.js';
+import { MessageStatus } from './message.js';
+
+/** Moderation queue filter; defaults to what needs a decision. */
+export const AdminMessageQuery = z.object({
+  status: z.optional(MessageStatus),
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+});
+export type AdminMessageQuery = z.input<typeof AdminMessageQuery>;
+
+export const ModerationDecision = z.object({
+  /** Shown in the audit log; required when rejecting. */
+  reason: z.optional(text(1, 200)),
+});
+export type ModerationDecision = z.input<typeof ModerationDecision>;
+
+export const AuditEntry = z.object({
+  id: z.number(),
+  at: z.iso.datetime({ offset: true }),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.nullable(z.string()),
+  detail: z.nullable(z.record(z.string(), z.unknown())),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditQuery = z.object({ cursor: z.optional(Cursor), limit: z.optional(Limit) });
+export const AuditPage = page(AuditEntry);
+
+/** Per host site: what the supervising bureau checks to see who carries the campaign link. */
+export const EmbedSite = z.object({
+  origin: z.string(),
+  firstSeen: z.iso.datetime({ offset: true }),
+  lastSeen: z.iso.datetime({ offset: true }),
+  impressions: z.number().check(z.int(), z.gte(0)),
+  clicks: z.number().check(z.int(), z.gte(0)),
+  /** Days on which the banner was seen there. */
+  days: z.number().check(z.int(), z.gte(0)),
+  lastPath: z.nullable(z.string()),
+});
+export type EmbedSite = z.infer<typeof EmbedSite>;
+export const EmbedReport = z.object({ campaignId: Id, items: z.array(EmbedSite) });
+export type EmbedReport = z.infer<typeof EmbedReport>;
