@@ -14,7 +14,7 @@ after(() => server.close());
 
 describe('admin authentication', () => {
   it('refuses admin endpoints without the right bearer token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: server.adminToken }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: server.adminToken }] as Record<string, string>[]) {
       const res = await call(server, 'GET', '/admin/messages', { headers });
       assert.equal(res.status, 401);
       assert.equal(res.body.code, 'unauthorized');
