@@ -10,6 +10,7 @@
  * (see ./errors.ts), aborts reject with the signal's reason.
  */
 export { createMemorialClient, type MemorialClient, type MemorialClientOptions } from './client.js';
+export { createMemorialAdminClient, type MemorialAdminClient, type MemorialAdminClientOptions } from './admin.js';
 export {
   MemorialError,
   MemorialHttpError,
