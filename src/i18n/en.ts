@@ -1,0 +1,33 @@
+import type { Catalog } from './catalog.js';
+
+/** English. */
+export const en = {
+  'state.loading': 'Loading…',
+  'state.error': 'Could not load',
+  'state.retry': 'Try again',
+  'state.unreachable': 'The service cannot be reached right now. Please try again later.',
+  'state.notFound': 'Nothing was found.',
+  'state.empty': 'Nothing here yet.',
+  'state.invalidData': 'The data received could not be read, so it is not shown.',
+  'state.notConfigured': 'The address of the data service has not been set.',
+  'state.rateLimited': 'Many people are visiting right now. Please try again shortly.',
+  'action.close': 'Close',
+  'label.sample': 'Sample data, not a real person',
+  'date.unknown': 'Unknown',
+  'tribute.flower': 'Lay flowers',
+  'tribute.bow': 'Bow',
+  'tribute.candle': 'Light a candle',
+  'tribute.sweep': 'Tend the tomb',
+  'tribute.flower.done': 'Flowers laid',
+  'tribute.bow.done': 'Bowed',
+  'tribute.candle.done': 'Candle lit',
+  'tribute.sweep.done': 'Tomb tended',
+  'tribute.count': { one: '{count} tribute', other: '{count} tributes' },
+  'period.great-revolution': 'Great Revolution (1924–1927)',
+  'period.agrarian-revolution': 'Agrarian Revolutionary War (1927–1937)',
+  'period.anti-japanese-war': 'War of Resistance against Japan (1931–1945)',
+  'period.liberation-war': 'War of Liberation (1945–1949)',
+  'period.korean-war': 'War to Resist US Aggression and Aid Korea (1950–1953)',
+  'period.socialist-construction': 'Socialist construction',
+  'period.new-era': 'New era',
+} as const satisfies Catalog;

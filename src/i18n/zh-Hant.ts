@@ -1,0 +1,33 @@
+import type { Catalog } from './catalog.js';
+
+/** 繁體中文 — written in Traditional usage (資料, 網路, 載入, 連線, 設定), not converted characters. */
+export const zhHant = {
+  'state.loading': '載入中…',
+  'state.error': '載入失敗',
+  'state.retry': '重新載入',
+  'state.unreachable': '目前無法連線至服務，請稍後再試。',
+  'state.notFound': '查無相關資料。',
+  'state.empty': '目前沒有內容。',
+  'state.invalidData': '收到的資料有誤，暫時無法顯示。',
+  'state.notConfigured': '尚未設定資料服務的網址。',
+  'state.rateLimited': '目前瀏覽人數眾多，請稍後再試。',
+  'action.close': '關閉',
+  'label.sample': '範例資料，並非真實人物',
+  'date.unknown': '不詳',
+  'tribute.flower': '獻花',
+  'tribute.bow': '鞠躬',
+  'tribute.candle': '點燭',
+  'tribute.sweep': '擦拭墓碑',
+  'tribute.flower.done': '已獻花',
+  'tribute.bow.done': '已鞠躬',
+  'tribute.candle.done': '已點燭',
+  'tribute.sweep.done': '已擦拭墓碑',
+  'tribute.count': { other: '{count} 人次' },
+  'period.great-revolution': '大革命時期',
+  'period.agrarian-revolution': '土地革命戰爭時期',
+  'period.anti-japanese-war': '抗日戰爭時期',
+  'period.liberation-war': '解放戰爭時期',
+  'period.korean-war': '抗美援朝時期',
+  'period.socialist-construction': '社會主義建設時期',
+  'period.new-era': '新時期',
+} as const satisfies Catalog;
