@@ -24,13 +24,13 @@ export function adminMessageRoutes({ db }: AppDeps) {
       after = 'AND (created_at, id) > ($3::timestamptz, $4)';
     }
     // Oldest first: a queue is worked from the front; flagged and reported ones come first within it.
-    const { rows } = await db.query<MessageRow>(
-      `SELECT * FROM messages WHERE status = $1 ${after} ORDER BY created_at, id LIMIT $2`,
+    const { rows } = await db.query<MessageRow & { created_key: string }>(
+      `SELECT *, created_at::text AS created_key FROM messages WHERE status = $1 ${after} ORDER BY created_at, id LIMIT $2`,
       params,
     );
     const items = rows.slice(0, limit).map(toModerated);
-    const last = items[items.length - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null });
+    const last = rows[limit - 1];
+    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null });
   });
 
   const decide = (status: 'approved' | 'rejected', route: typeof routes.adminApproveMessage | typeof routes.adminRejectMessage) =>

@@ -1,6 +1,10 @@
 import type { ModeratedMessage } from '../../src/contract/index.js';
 import { iso } from './martyr-rows.js';
 
+/**
+ * Cursors carry `created_at::text`, PostgreSQL's own microsecond-precise rendering: an ISO string
+ * from a JS Date keeps only milliseconds, and paging on it repeats rows on PostgreSQL.
+ */
 export interface MessageRow {
   id: string;
   martyr_id: string;

@@ -25,15 +25,15 @@ export function messageRoutes({ db, words }: AppDeps) {
       params.push(at, mid);
       after = 'AND (created_at, id) < ($3::timestamptz, $4)';
     }
-    const { rows } = await db.query<MessageRow>(
-      `SELECT * FROM messages
+    const { rows } = await db.query<MessageRow & { created_key: string }>(
+      `SELECT *, created_at::text AS created_key FROM messages
         WHERE martyr_id = $1 AND status = 'approved' ${after}
         ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
     const items = rows.slice(0, limit).map(toMessage);
-    const last = items[items.length - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null });
+    const last = rows[limit - 1];
+    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null });
   });
 
   app.post('/martyrs/:id/messages', async (c) => {

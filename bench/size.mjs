@@ -1,0 +1,159 @@
+// npm run size — what a page actually downloads for each public entry.
+//
+// For every entry in dist/ (package "exports" + dist/elements/*.define.js) the entry is bundled
+// WITH all its dependencies (lit, @lit/context, ky, zod/mini, shared chunks) by rollup and
+// minified by terser, as an app's bundler would; the table shows raw / gzip / brotli of that
+// bundle, next to gzip of the dist file alone. The CDN file is measured as shipped.
+//
+// It also enforces the CSP rule for browser code: no `new Function`, `Function(…)` or `eval(…)`
+// in the CDN file or in any entry's bundle (strict `script-src` without 'unsafe-eval').
+//
+//   node bench/size.mjs            table + CSP check, results in bench/out/size.json
+//   node bench/size.mjs --check    CSP check of the CDN file and every dist/**/*.js only (fast)
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const CDN = 'cdn/memorial-elements.min.js';
+const checkOnly = process.argv.includes('--check');
+
+/** Code generation from strings, which a CSP without 'unsafe-eval' blocks. */
+const FORBIDDEN = [
+  { name: 'new Function', re: /\bnew\s+Function\b/g },
+  { name: 'Function(…)', re: /(?<!new\s+)(?<![\w$.])Function\s*\(/g },
+  { name: 'eval(…)', re: /(?<![\w$.])eval\s*\(/g },
+];
+
+function forbiddenIn(code) {
+  const found = [];
+  for (const { name, re } of FORBIDDEN) {
+    for (const m of code.matchAll(re)) {
+      const at = m.index ?? 0;
+      found.push(`${name} at offset ${at}: …${code.slice(Math.max(0, at - 60), at + 60).replace(/\s+/g, ' ')}…`);
+    }
+  }
+  return found;
+}
+
+function fail(message) {
+  console.error(`size: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(path.join(dist, 'index.js')) || !existsSync(path.join(dist, CDN))) {
+  fail(`dist/ is missing or incomplete (need dist/index.js and dist/${CDN}). Run \`npm run build\` first.`);
+}
+
+function listJs(dir) {
+  const out = [];
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) {
+      if (d.name !== 'types') out.push(...listJs(p));
+    } else if (d.name.endsWith('.js')) out.push(p);
+  }
+  return out;
+}
+
+const problems = [];
+function check(label, code) {
+  for (const f of forbiddenIn(code)) problems.push(`${label}: ${f}`);
+}
+
+if (checkOnly) {
+  const files = listJs(dist);
+  for (const file of files) check(path.relative(root, file), readFileSync(file, 'utf8'));
+  if (problems.length) {
+    console.error(`size --check: string code generation found in browser code (breaks CSP without 'unsafe-eval'):`);
+    for (const p of problems) console.error(`  ${p}`);
+    process.exit(1);
+  }
+  console.log(`size --check: no new Function / eval in ${files.length} dist files (incl. ${CDN})`);
+  process.exit(0);
+}
+
+const { rollup } = await import('rollup');
+const { default: nodeResolve } = await import('@rollup/plugin-node-resolve');
+const { default: terser } = await import('@rollup/plugin-terser');
+
+/** Public entries: package exports (except the CDN file) and every element define module. */
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const entries = [];
+for (const [key, value] of Object.entries(pkg.exports ?? {})) {
+  const file = typeof value === 'string' ? value : value?.default;
+  if (!file?.endsWith('.js') || file.includes('/cdn/')) continue;
+  entries.push({ name: key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`, file: path.join(root, file) });
+}
+const elementsDir = path.join(dist, 'elements');
+if (existsSync(elementsDir)) {
+  for (const f of readdirSync(elementsDir).filter((f) => f.endsWith('.define.js')).sort()) {
+    entries.push({ name: `elements/${f}`, file: path.join(elementsDir, f) });
+  }
+}
+
+const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) =>
+  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } })
+    .length;
+
+async function bundle(file) {
+  const build = await rollup({
+    input: file,
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] })],
+    onwarn: () => {},
+  });
+  try {
+    const { output } = await build.generate({
+      format: 'es',
+      inlineDynamicImports: true,
+      plugins: [terser({ module: true, ecma: 2020, format: { comments: false } })],
+    });
+    return Buffer.from(output[0].code);
+  } finally {
+    await build.close();
+  }
+}
+
+const rows = [];
+for (const entry of entries) {
+  if (!existsSync(entry.file)) fail(`${path.relative(root, entry.file)} (export ${entry.name}) is missing from dist/. Run \`npm run build\`.`);
+  const own = readFileSync(entry.file);
+  const bundled = await bundle(entry.file);
+  check(`${entry.name} (bundled)`, bundled.toString('utf8'));
+  rows.push({
+    entry: entry.name,
+    file: path.relative(root, entry.file),
+    fileGzip: gzip(own),
+    raw: bundled.length,
+    gzip: gzip(bundled),
+    brotli: brotli(bundled),
+  });
+}
+const cdn = readFileSync(path.join(dist, CDN));
+check(`dist/${CDN}`, cdn.toString('utf8'));
+rows.push({ entry: 'CDN (as shipped)', file: `dist/${CDN}`, fileGzip: gzip(cdn), raw: cdn.length, gzip: gzip(cdn), brotli: brotli(cdn) });
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const table = [
+  ['entry', 'dist file gzip', 'bundled+min raw', 'gzip', 'brotli'],
+  ...rows.map((r) => [r.entry, kb(r.fileGzip), kb(r.raw), kb(r.gzip), kb(r.brotli)]),
+];
+const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+console.log(line(table[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table.slice(1)) console.log(line(row));
+console.log('\n"bundled+min": the entry with every dependency bundled and minified, i.e. what a page downloads for it alone.');
+
+mkdirSync(path.join(root, 'bench/out'), { recursive: true });
+writeFileSync(path.join(root, 'bench/out/size.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+
+if (problems.length) {
+  console.error(`\nsize: string code generation found in browser code (breaks CSP without 'unsafe-eval'):`);
+  for (const p of problems) console.error(`  ${p}`);
+  process.exit(1);
+}
+console.log(`CSP check: no new Function / eval in the CDN file or any entry bundle.`);

@@ -1,0 +1,121 @@
+// Build for memorial-elements.
+//
+//   npm build  → dist/{index,sdk,contract}.js, dist/elements/<name>.define.js (ESM, readable,
+//                lit / @lit/context / ky / zod left external), shared code in dist/chunks/,
+//                declarations in dist/types/ (matching package.json "exports"/"types").
+//   CDN build  → dist/cdn/memorial-elements.min.js: one self-contained, minified ES module with
+//                every dependency bundled, for a plain <script type="module" src=…>.
+//
+// Element entries are found by listing src/elements/*/define.ts, so a new element is picked up
+// without touching this file (src/elements/shared/ and `_`-prefixed directories are internals).
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const r = (...p) => path.join(root, ...p);
+const pkg = JSON.parse(readFileSync(r('package.json'), 'utf8'));
+
+/** Runtime dependencies stay external in the npm build, including subpaths (`lit/decorators.js`, `zod/mini`). */
+const runtimeDeps = Object.keys(pkg.dependencies ?? {});
+const isRuntimeDep = (id) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+/** Directories under src/elements/ that hold shared internals, not an element. */
+const NOT_ELEMENTS = new Set(['shared']);
+
+/** `src/elements/<name>/define.ts` → `elements/<name>.define` (skips shared/ and `_`-prefixed dirs). */
+function elementEntries() {
+  const dir = r('src/elements');
+  if (!existsSync(dir)) return {};
+  const entries = {};
+  for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!dirent.isDirectory() || NOT_ELEMENTS.has(dirent.name) || dirent.name.startsWith('_')) continue;
+    const define = path.join(dir, dirent.name, 'define.ts');
+    if (existsSync(define)) entries[`elements/${dirent.name}.define`] = define;
+  }
+  return entries;
+}
+
+/** True when every module a warning is about lives in node_modules (zod's annotations and cycles). */
+function onlyNodeModules(warning) {
+  const ids = [...(warning.ids ?? []), warning.id, warning.loc?.file].filter(Boolean);
+  return ids.length > 0 && ids.every((id) => id.split(path.sep).includes('node_modules') || id.includes('/node_modules/'));
+}
+
+function onwarn(warning, warn) {
+  if ((warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') && onlyNodeModules(warning)) return;
+  warn(warning);
+}
+
+/** Only the library sources go through this build; server/test/bench have their own runners. */
+const tsBase = {
+  tsconfig: r('tsconfig.json'),
+  // include/exclude are resolved against filterRoot (the plugin would otherwise use rootDir = src/).
+  filterRoot: root,
+  include: ['src/**/*.ts'],
+  exclude: ['**/*.test.ts', 'server/**', 'test/**', 'bench/**', 'scripts/**'],
+};
+
+// Start from an empty dist/ so a removed or renamed entry never lingers (not in watch mode).
+if (!process.env.ROLLUP_WATCH) rmSync(r('dist'), { recursive: true, force: true });
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: {
+      index: r('src/index.ts'),
+      sdk: r('src/sdk/index.ts'),
+      contract: r('src/contract/index.ts'),
+      ...elementEntries(),
+    },
+    external: isRuntimeDep,
+    output: {
+      dir: r('dist'),
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({
+        ...tsBase,
+        compilerOptions: {
+          noEmit: false,
+          rootDir: r('src'),
+          outDir: r('dist'),
+          declaration: true,
+          declarationDir: r('dist/types'),
+          sourceMap: true,
+        },
+      }),
+    ],
+    onwarn,
+  },
+  {
+    input: r('src/cdn.ts'),
+    output: {
+      file: r('dist/cdn/memorial-elements.min.js'),
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      typescript({
+        ...tsBase,
+        compilerOptions: {
+          noEmit: false,
+          rootDir: r('src'),
+          outDir: r('dist/cdn'),
+          declaration: false,
+          sourceMap: true,
+        },
+      }),
+      terser({ module: true, ecma: 2020, format: { comments: false } }),
+    ],
+    onwarn,
+  },
+];

@@ -1,0 +1,102 @@
+// Starts the real reference API server in-process for browser tests (test/helpers/server.ts,
+// `startTestServer()`) and proxies `/api/` from the @web/test-runner dev server to it, so tests
+// use `location.origin` as the SDK's baseUrl (same origin: no CORS in the way).
+//
+// test/helpers/server.ts is TypeScript: run wtr under tsx (`node --import tsx …/bin.js`, see
+// package.json "test:browser").
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/**
+ * @param {{ prefix?: string, helper?: string }} [options]
+ * @returns {{ plugin: import('@web/test-runner').TestRunnerPlugin, middleware: import('koa').Middleware }}
+ */
+export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts' } = {}) {
+  /** @type {{ baseUrl: string, adminToken: string, close(): Promise<void> } | undefined} */
+  let server;
+  let target;
+
+  const plugin = {
+    name: 'memorial-api-server',
+    async serverStart() {
+      let mod;
+      try {
+        mod = await import(pathToFileURL(path.resolve(helper)).href);
+      } catch (error) {
+        if (error?.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+          throw new Error(`Cannot load ${helper}: run web-test-runner under tsx (node --import tsx …), e.g. npm run test:browser`, { cause: error });
+        }
+        throw error;
+      }
+      server = await mod.startTestServer();
+      target = new URL(server.baseUrl);
+      console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix})`);
+    },
+    async serverStop() {
+      const s = server;
+      server = undefined;
+      await s?.close();
+    },
+  };
+
+  /** Koa middleware: pipe `/api/*` to the test server unchanged (status, headers, body). */
+  const middleware = (ctx, next) => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    if (!target) {
+      ctx.status = 503;
+      ctx.body = 'API test server not started';
+      return undefined;
+    }
+    ctx.respond = false;
+    return new Promise((resolve) => {
+      const headers = {};
+      for (const [name, value] of Object.entries(ctx.req.headers)) {
+        if (!HOP_BY_HOP.has(name)) headers[name] = value;
+      }
+      headers.host = target.host;
+      headers['x-forwarded-host'] = ctx.req.headers.host ?? '';
+      headers['x-forwarded-proto'] = 'http';
+      const upstream = http.request(
+        {
+          hostname: target.hostname,
+          port: target.port,
+          method: ctx.req.method,
+          path: ctx.req.url,
+          headers,
+        },
+        (res) => {
+          const out = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+          }
+          ctx.res.writeHead(res.statusCode ?? 502, out);
+          res.pipe(ctx.res);
+          res.on('end', resolve);
+          res.on('error', resolve);
+        },
+      );
+      upstream.on('error', (error) => {
+        if (!ctx.res.headersSent) {
+          ctx.res.writeHead(502, { 'content-type': 'text/plain' });
+        }
+        ctx.res.end(`proxy error: ${error.message}`);
+        resolve();
+      });
+      ctx.req.pipe(upstream);
+    });
+  };
+
+  return { plugin, middleware };
+}
