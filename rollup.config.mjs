@@ -118,4 +118,18 @@ export default [
     ],
     onwarn,
   },
+  {
+    // The demo gallery: one self-contained module, so demo/gallery.html needs no build step of its own.
+    input: r('demo/gallery.ts'),
+    output: { file: r('dist/demo/gallery.js'), format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      typescript({
+        ...tsBase,
+        include: ['src/**/*.ts', 'demo/**/*.ts'],
+        compilerOptions: { noEmit: false, rootDir: root, outDir: r('dist/demo'), declaration: false, sourceMap: true },
+      }),
+    ],
+    onwarn,
+  },
 ];

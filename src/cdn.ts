@@ -1,14 +1,14 @@
 /**
- * The single self-contained CDN file (dist/cdn/memorial-elements.min.js):
+ * The single self-contained CDN file (dist/cdn/memorial-elements.min.js): every dependency
+ * bundled, every element defined.
  *
  *   <script type="module" src="…/memorial-elements.min.js"></script>
  *   <script type="module">
  *     import { createMemorialClient } from '…/memorial-elements.min.js';
  *   </script>
  *
- * It bundles every dependency (lit, @lit/context, ky, zod/mini). Later it also imports every
- * element's define module (side effects: customElements.define), e.g.
- *   import './elements/martyr-card/define.js';
- * For now it exports the SDK.
+ * The provider is defined first so elements inside it never see a page without it.
  */
+import './elements/provider/define.js';
+
 export * from './index.js';

@@ -1,10 +1,9 @@
 /**
- * `memorial-elements`: everything.
- *
- * For now this is the SDK (which re-exports the contract types it uses). The element classes
- * (src/elements/*) are added here by the lead once they land, e.g.
- *   export * from './elements/index.js';
- * Importing this entry must not define custom elements: that is the job of
- * `memorial-elements/elements/<name>.define.js` and of the CDN file.
+ * `memorial-elements`: everything — the SDK, the contract, the element classes and the
+ * foundation to build more. Importing this entry defines no custom elements: that is the job
+ * of `memorial-elements/elements/<name>.define.js` and of the CDN file.
  */
 export * from './sdk/index.js';
+export * from './elements/shared/index.js';
+export { MemorialProvider } from './elements/provider/provider.js';
+export { t, plural, formatNumber, formatPartialDate, periodName, tributeLabel, normalizeLocale, type Catalog, type TextKey } from './i18n/index.js';
