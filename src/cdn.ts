@@ -10,5 +10,6 @@
  * The provider is defined first so elements inside it never see a page without it.
  */
 import './elements/provider/define.js';
+import './elements/message-wall/define.js';
 
 export * from './index.js';

@@ -6,4 +6,5 @@
 export * from './sdk/index.js';
 export * from './elements/shared/index.js';
 export { MemorialProvider } from './elements/provider/provider.js';
+export { MemorialMessageWall } from './elements/message-wall/message-wall.js';
 export { t, plural, formatNumber, formatPartialDate, periodName, tributeLabel, normalizeLocale, type Catalog, type TextKey } from './i18n/index.js';

@@ -44,6 +44,11 @@ export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts' 
       target = new URL(server.baseUrl);
       console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix})`);
     },
+    // Lets browser tests act as staff (approve a message) through the real server.
+    executeCommand({ command }) {
+      if (command === 'memorial-admin-token') return server?.adminToken;
+      return undefined;
+    },
     async serverStop() {
       const s = server;
       server = undefined;

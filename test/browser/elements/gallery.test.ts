@@ -19,7 +19,7 @@ describe('demo gallery', () => {
         expect(root.querySelectorAll('article.example').length).to.equal(total);
         // let loads and failures settle (api-down retries take about a second)
         const deadline = performance.now() + 10_000;
-        const busy = () => [...root.querySelectorAll('*')].some((e) => (e as { loadState?: string }).loadState === 'loading' && !e.closest('#memorial-test-card--loading'));
+        const busy = () => [...root.querySelectorAll('*')].some((e) => (e as { loadState?: string }).loadState === 'loading' && !e.closest('[id$="--loading"]'));
         while (busy() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         const violations = await axeViolations(root);
         expect(violations, describeViolations(violations)).to.have.length(0);
