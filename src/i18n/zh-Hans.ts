@@ -1,6 +1,22 @@
 import type { PluralMessage } from './catalog.js';
 
 /**
+ * <memorial-campaign-banner> (issue 5): keep this block contiguous. Exported on its own so the
+ * banner's 16 KB bundle carries only these strings (all three locales) and not the whole catalog;
+ * spread into the catalog below, so `t('banner.…')` works everywhere as usual.
+ */
+export const zhHansBanner = {
+  'banner.label': '缅怀英烈',
+  'banner.dates': '{start}至{end}',
+  'banner.cta': '前往网上祭扫',
+  'banner.upcoming': { other: '还有 {count} 天开始' },
+  'banner.upcomingCta': '了解活动',
+  'banner.ended': '{title}（已结束）',
+  'banner.newWindow': '（在新窗口打开）',
+  'banner.close': '关闭活动入口',
+} as const satisfies Record<`banner.${string}`, string | PluralMessage>;
+
+/**
  * 简体中文 — the reference catalog: its keys define `Catalog`, so every other catalog must have
  * exactly these keys. Placeholders are `{name}`; plural messages are `Intl.PluralRules`
  * categories. Keep messages short: every catalog ships in the browser bundle.
@@ -29,6 +45,40 @@ export const zhHans = {
   'tribute.candle.done': '已点烛',
   'tribute.sweep.done': '已擦拭墓碑',
   'tribute.count': { other: '{count} 人次' },
+  // <memorial-martyr-card> and <memorial-tribute-button> (issue 4): keep this block contiguous
+  'card.field.sex': '性别',
+  'card.sex.male': '男',
+  'card.sex.female': '女',
+  'card.field.ethnicity': '民族',
+  'card.field.nativePlace': '籍贯',
+  'card.field.birth': '出生',
+  'card.field.enlistment': '入伍或参加工作',
+  'card.field.unit': '生前单位及职务',
+  'card.field.death': '牺牲时间',
+  'card.field.deathPlace': '牺牲地点',
+  'card.field.period': '历史时期',
+  'card.field.lifespan': '生卒',
+  'card.field.burial': '安葬地',
+  'card.field.grave': '墓位',
+  'card.field.approval': '批准机关及时间',
+  'card.grave.section': '{value}区',
+  'card.grave.row': '{value}排',
+  'card.grave.number': '{value}号',
+  'card.biography': '生平事迹',
+  'card.sample': '示例数据（人物虚构）',
+  'card.seeking': '寻找亲属',
+  'card.seekingHint': '这位烈士的亲属尚未找到，如您知道线索，请告诉我们。',
+  'card.photoAlt': '{name}烈士墓碑照片',
+  'card.notFound': '未找到这位烈士的资料。',
+  'card.actions': '网上祭扫',
+  'tribute.today': '今日 {count}',
+  'tribute.thanks': '{done}，感谢您的缅怀。',
+  'tribute.already': '今天{done}，明天欢迎再来。',
+  'tribute.failed': '“{action}”未能送达，请稍后再试。',
+  'tribute.failed.offline': '网络连接中断，“{action}”未能送达，请稍后再试。',
+  'tribute.failed.busy': '访问人数较多，“{action}”未能送达，请稍后再试。',
+  'tribute.failed.wait': { other: '访问人数较多，“{action}”未能送达，请 {count} 秒后再试。' },
+  // end of the issue-4 block
   // history periods (HISTORY_PERIODS in the contract; unknown ids fall back to the id)
   'period.great-revolution': '大革命时期',
   'period.agrarian-revolution': '土地革命战争时期',
@@ -37,4 +87,47 @@ export const zhHans = {
   'period.korean-war': '抗美援朝时期',
   'period.socialist-construction': '社会主义建设时期',
   'period.new-era': '新时期',
+  // <memorial-message-wall> 感念寄语 (issue 4, message wall): keep this block contiguous
+  'wall.heading': '感念寄语',
+  'wall.empty': '还没有寄语，写下第一条。',
+  'wall.emptyReadOnly': '还没有寄语。',
+  'wall.anonymous': '匿名',
+  'wall.loadMore': '加载更多寄语',
+  'wall.loadedMore': { other: '又加载了 {count} 条寄语。' },
+  'wall.allLoaded': '已显示全部寄语。',
+  'wall.loadMoreFailed': '更多寄语未能加载，请重试。',
+  'wall.report': '举报',
+  'wall.reportConfirm': '确定举报这条寄语吗？举报后它将暂时撤下，由工作人员重新审核。',
+  'wall.reportConfirmButton': '确定举报',
+  'wall.reportCancel': '取消',
+  'wall.reported': '已举报，将重新审核。',
+  'wall.reportFailed': '举报未能发送，请稍后再试。',
+  'wall.formHeading': '写下寄语',
+  'wall.notice': '寄语经工作人员审核后公开显示。请文明留言，缅怀英烈。',
+  'wall.textLabel': '寄语',
+  'wall.signatureLabel': '署名（选填）',
+  'wall.signatureHint': '最多 {max} 字，将与寄语一同公开。',
+  'wall.count': '已输入 {count} / {max} 字',
+  'wall.remaining': '还可输入 {remaining} 字。',
+  'wall.limitReached': '已达到 {max} 字上限。',
+  'wall.overLimit': '已超出上限 {over} 字。',
+  'wall.backWithinLimit': '字数已在上限以内，还可输入 {remaining} 字。',
+  'wall.submit': '提交寄语',
+  'wall.sending': '正在提交…',
+  'wall.held': '感谢您的寄语。寄语已提交，经审核通过后将公开显示。',
+  'wall.error.summary': { other: '有 {count} 处需要修改。' },
+  'wall.error.textRequired': '请写下寄语内容。',
+  'wall.error.textTooLong': '寄语最多 {max} 字，现已超出 {over} 字。',
+  'wall.error.signatureTooLong': '署名最多 {max} 字，现已超出 {over} 字。',
+  'wall.error.invalidChars': '含有无法保存的字符，请删除后再试。',
+  'wall.error.invalid': '此处内容未被接受，请检查后再试。',
+  'wall.error.rateLimited': '提交过于频繁，请 {wait}后再试。寄语内容已为您保留。',
+  'wall.error.rateLimitedSoon': '提交过于频繁，请稍后再试。寄语内容已为您保留。',
+  'wall.error.network': '网络连接失败，寄语未能发出。请检查网络后重试，内容已为您保留。',
+  'wall.error.submit': '寄语未能提交，请稍后再试。内容已为您保留。',
+  'wall.wait.seconds': { other: '{count} 秒' },
+  'wall.wait.minutes': { other: '{count} 分钟' },
+  // end of the message-wall block
+  // <memorial-campaign-banner> (issue 5): the zhHansBanner block above
+  ...zhHansBanner,
 } as const satisfies Record<string, string | PluralMessage>;
