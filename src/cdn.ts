@@ -11,5 +11,7 @@
  */
 import './elements/provider/define.js';
 import './elements/message-wall/define.js';
+import './elements/martyr-card/define.js';
+import './elements/tribute-button/define.js';
 
 export * from './index.js';

@@ -7,4 +7,6 @@ export * from './sdk/index.js';
 export * from './elements/shared/index.js';
 export { MemorialProvider } from './elements/provider/provider.js';
 export { MemorialMessageWall } from './elements/message-wall/message-wall.js';
+export { MemorialMartyrCard, type MartyrCardVariant } from './elements/martyr-card/martyr-card.js';
+export { MemorialTributeButton } from './elements/tribute-button/tribute-button.js';
 export { t, plural, formatNumber, formatPartialDate, periodName, tributeLabel, normalizeLocale, type Catalog, type TextKey } from './i18n/index.js';

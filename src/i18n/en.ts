@@ -72,6 +72,10 @@ export const en = {
     one: 'Many people are visiting, so “{action}” did not go through. Please try again in {count} second.',
     other: 'Many people are visiting, so “{action}” did not go through. Please try again in {count} seconds.',
   },
+  'tribute.failed.waitMinutes': {
+    one: 'Many people are visiting, so “{action}” did not go through. Please try again in {count} minute.',
+    other: 'Many people are visiting, so “{action}” did not go through. Please try again in {count} minutes.',
+  },
   // end of the issue-4 block
   'period.great-revolution': 'Great Revolution (1924–1927)',
   'period.agrarian-revolution': 'Agrarian Revolutionary War (1927–1937)',

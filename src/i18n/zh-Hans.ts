@@ -78,6 +78,7 @@ export const zhHans = {
   'tribute.failed.offline': '网络连接中断，“{action}”未能送达，请稍后再试。',
   'tribute.failed.busy': '访问人数较多，“{action}”未能送达，请稍后再试。',
   'tribute.failed.wait': { other: '访问人数较多，“{action}”未能送达，请 {count} 秒后再试。' },
+  'tribute.failed.waitMinutes': { other: '访问人数较多，“{action}”未能送达，请 {count} 分钟后再试。' },
   // end of the issue-4 block
   // history periods (HISTORY_PERIODS in the contract; unknown ids fall back to the id)
   'period.great-revolution': '大革命时期',

@@ -69,6 +69,7 @@ export const zhHant = {
   'tribute.failed.offline': '網路連線中斷，「{action}」未能送達，請稍後再試。',
   'tribute.failed.busy': '目前瀏覽人數眾多，「{action}」未能送達，請稍後再試。',
   'tribute.failed.wait': { other: '目前瀏覽人數眾多，「{action}」未能送達，請 {count} 秒後再試。' },
+  'tribute.failed.waitMinutes': { other: '目前瀏覽人數眾多，「{action}」未能送達，請 {count} 分鐘後再試。' },
   // end of the issue-4 block
   'period.great-revolution': '大革命時期',
   'period.agrarian-revolution': '土地革命戰爭時期',
