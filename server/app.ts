@@ -10,9 +10,11 @@ import { rateLimitWrites } from './http/rate-limit.js';
 import { openApiDocument } from './openapi.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
+import { adminRelativeRoutes } from './routes/admin-relatives.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { martyrRoutes } from './routes/martyrs.js';
 import { messageRoutes } from './routes/messages.js';
+import { regionRoutes } from './routes/regions.js';
 import { relativeRoutes } from './routes/relatives.js';
 import { tributeRoutes } from './routes/tributes.js';
 
@@ -29,6 +31,8 @@ export function createApi(deps: AppDeps) {
     const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     c.set('requestId', id);
     c.header('X-Request-Id', id);
+    // JSON only, never sniffed as HTML or script (site.ts's header middleware does not reach routes mounted before it).
+    c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
 
@@ -67,7 +71,8 @@ export function createApi(deps: AppDeps) {
   api.use('/campaigns/:id/embeds', admin);
   api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
-  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes]) {
+  api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);
+  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }
 

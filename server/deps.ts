@@ -15,4 +15,6 @@ export interface AppDeps {
   words: WordList;
   /** Writes per client address; null turns limiting off (load tests from one address). */
   rateLimit: RateLimit | null;
+  /** Days a closed relative case is kept; omitted reads MEMORIAL_RETENTION_DAYS (default 365). */
+  retentionDays?: number;
 }

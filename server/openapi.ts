@@ -15,6 +15,10 @@ const NAMED = {
   Campaign: contract.Campaign,
   CampaignList: contract.CampaignList,
   CaseReceipt: contract.CaseReceipt,
+  // Schemas that embed a named one must be named themselves (zod inlines only unnamed parents).
+  CaseMatch: contract.CaseMatch,
+  CaseMatchPage: contract.CaseMatchPage,
+  RegionList: contract.RegionList,
   ErrorBody: contract.ErrorBody,
 } as const;
 

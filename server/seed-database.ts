@@ -1,24 +1,11 @@
-import type { Database, Queryable } from './db/database.js';
+import type { Database } from './db/database.js';
+import { insertRows } from './db/insert-rows.js';
+import { insertMartyrs, martyrRow } from './martyr-store.js';
 import { sampleMartyrs } from './seed/sample-martyrs.js';
 import { seedCampaigns } from './seed/campaigns.js';
 import { seedPeriods } from './seed/periods.js';
 
-const MARTYR_COLUMNS = [
-  'id', 'name', 'sex', 'ethnicity', 'native_place_text', 'native_place_code', 'birth_date', 'enlistment_date', 'unit', 'post',
-  'death_date', 'death_place', 'period', 'burial_cemetery', 'burial_section', 'burial_row', 'burial_number', 'photo_url',
-  'biography', 'approval_authority', 'approval_date', 'seeking_relatives', 'sample',
-] as const;
-
-/** Inserts rows in chunks that stay under PostgreSQL's 65,535 bind parameters. */
-export async function insertRows(db: Queryable, table: string, columns: readonly string[], rows: unknown[][], suffix = ''): Promise<void> {
-  const perChunk = Math.floor(60000 / columns.length);
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const params: unknown[] = [];
-    const values = chunk.map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
-    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ${suffix}`, params);
-  }
-}
+export { insertRows };
 
 /**
  * Seeds periods and campaigns (reference data, always kept present) and, when the roll is
@@ -26,6 +13,8 @@ export async function insertRows(db: Queryable, table: string, columns: readonly
  */
 export async function seedDatabase(db: Database, opts: { sampleMartyrs?: boolean } = {}): Promise<{ martyrs: number }> {
   return db.transaction(async (tx) => {
+    // Several server processes may start at once on one PostgreSQL: one seeds, the others then find the rows.
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7461201)');
     await insertRows(
       tx,
       'periods',
@@ -43,13 +32,9 @@ export async function seedDatabase(db: Database, opts: { sampleMartyrs?: boolean
     if (opts.sampleMartyrs === false) return { martyrs: 0 };
     const { rows } = await tx.query<{ n: number }>('SELECT CAST(count(*) AS int) AS n FROM martyrs');
     if (Number(rows[0]?.n) > 0) return { martyrs: 0 };
-    const martyrs = sampleMartyrs().map((m, i) => [
-      `sample-${String(i + 1).padStart(4, '0')}`, m.name, m.sex, m.ethnicity, m.nativePlace?.text ?? null, m.nativePlace?.code ?? null,
-      m.birthDate, m.enlistmentDate, m.unit, m.post, m.deathDate, m.deathPlace, m.period, m.burial?.cemetery ?? null,
-      m.burial?.section ?? null, m.burial?.row ?? null, m.burial?.number ?? null, m.photoUrl, m.biography,
-      m.approval?.authority ?? null, m.approval?.date ?? null, m.seekingRelatives, true,
-    ]);
-    await insertRows(tx, 'martyrs', MARTYR_COLUMNS, martyrs);
+    // martyrRow adds the name-search keys (server/search/name-keys.ts), as every write path does.
+    const martyrs = sampleMartyrs().map((m, i) => martyrRow(`sample-${String(i + 1).padStart(4, '0')}`, { ...m, sample: true }));
+    await insertMartyrs(tx, martyrs);
     return { martyrs: martyrs.length };
   });
 }

@@ -1,8 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
+import { backfillNameKeys, refreshNameKeysIfStale } from '../search/backfill.js';
 
 const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/**
+ * Steps that SQL cannot do, run right after their migration file in the same transaction:
+ * 0002 fills the name-search keys of existing rows (pinyin and script conversion live in
+ * JavaScript), then makes them required.
+ */
+const COMPANIONS: Record<string, (tx: Queryable) => Promise<void>> = {
+  '0002_search.sql': async (tx) => {
+    await backfillNameKeys(tx);
+    await tx.exec(`ALTER TABLE martyrs
+      ALTER COLUMN name_simplified SET NOT NULL, ALTER COLUMN name_pinyin SET NOT NULL,
+      ALTER COLUMN name_pinyin_tone SET NOT NULL, ALTER COLUMN name_initials SET NOT NULL`);
+  },
+};
 
 /** Applies the numbered SQL files in migrations/ that this database has not seen, each in its own transaction. */
 export async function migrate(db: Database): Promise<string[]> {
@@ -17,9 +32,11 @@ export async function migrate(db: Database): Promise<string[]> {
     for (const file of files) {
       if (done.has(file)) continue;
       await tx.exec(await readFile(dir + file, 'utf8'));
+      await COMPANIONS[file]?.(tx);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
       applied.push(file);
     }
+    if (files.includes('0002_search.sql')) await refreshNameKeysIfStale(tx);
   });
   return applied;
 }

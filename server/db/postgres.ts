@@ -20,6 +20,9 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
     const client = await pool.connect();
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+    } catch (err) {
+      // IF NOT EXISTS is not safe against a concurrent CREATE: processes starting together may race here.
+      if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== '42P06') throw err;
     } finally {
       client.release();
     }

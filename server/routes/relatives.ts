@@ -6,6 +6,8 @@ import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { encryptField } from '../personal-data.js';
+import { matchFamilySearch } from '../relatives/matching.js';
+import { queryInitial } from '../search/name-keys.js';
 import { shanghaiDay } from '../time.js';
 import { martyrExists } from './tributes.js';
 
@@ -43,14 +45,20 @@ export function relativeRoutes({ db, now, dataKey }: AppDeps) {
     const input = parseWith(routes.registerFamilySearch.body, body, 'body');
     return runWrite(db, c, body, async (tx) => {
       const ref = reference('F', now());
+      const id = randomUUID();
       await tx.query(
         `INSERT INTO family_searches (id, reference, martyr_name, native_place_text, native_place_code, period, death_date, unit,
-                                      claimant_name, relationship, mobile, id_number_enc, knowledge)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [randomUUID(), ref, input.martyrName, input.nativePlace ?? null, input.nativePlaceCode ?? null, input.period ?? null,
+                                      claimant_name, relationship, mobile, id_number_enc, knowledge, name_initial)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [id, ref, input.martyrName, input.nativePlace ?? null, input.nativePlaceCode ?? null, input.period ?? null,
           input.deathDate ?? null, input.unit ?? null, input.claimantName, input.relationship, input.mobile,
-          input.idNumber ? encryptField(dataKey, input.idNumber) : null, input.knowledge],
+          input.idNumber ? encryptField(dataKey, input.idNumber) : null, input.knowledge, queryInitial(input.martyrName)],
       );
+      // Matched at once against the martyrs seeking relatives; staff see the candidates, the family only its reference.
+      await matchFamilySearch(tx, {
+        id, martyrName: input.martyrName, period: input.period ?? null, nativePlaceCode: input.nativePlaceCode ?? null,
+        nativePlaceText: input.nativePlace ?? null, deathDate: input.deathDate ?? null,
+      });
       return { status: 201, body: { reference: ref } };
     });
   });

@@ -9,13 +9,20 @@ import * as z from 'zod/mini';
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * Characters that show nothing on their own: white space, format characters (zero-width
+ * spaces and joiners, bidi controls, soft hyphen, BOM, tags) and the blank fillers. A text made
+ * only of these is empty to a reader, so it does not meet a minimum length.
+ */
+const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
+/**
  * Free text as people write it. Length is counted in code points, so a name with a
  * character outside the BMP (e.g. 𠀋) counts as one character, as a reader would count it.
  */
 export const text = (min: number, max: number) =>
   z.string().check(
     z.refine((s) => !FORBIDDEN_CHARS.test(s), { message: 'contains control characters or broken surrogate pairs' }),
-    z.refine((s) => [...s.trim()].length >= min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }),
+    z.refine((s) => [...s.replace(INVISIBLE, '')].length >= min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }),
     z.refine((s) => [...s].length <= max, { message: `must be at most ${max} characters` }),
   );
 

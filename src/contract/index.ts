@@ -10,4 +10,6 @@ export * from './campaign.js';
 export * from './relatives.js';
 export * from './error.js';
 export * from './admin.js';
+export * from './regions.js';
+export * from './cases.js';
 export * from './routes.js';

@@ -8,6 +8,12 @@ import { CaseReceipt, FamilySearchInput, RelativeLeadInput } from './relatives.j
 import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, ModerationDecision } from './admin.js';
 import { ModeratedMessage, ModeratedMessagePage } from './message.js';
 import { CampaignInput } from './campaign.js';
+import { RegionList, RegionQuery } from './regions.js';
+import {
+  AdminFamilySearchPage, AdminRelativeLeadPage, CaseCloseRequest, CaseClosed, CaseContact, CaseListQuery, CaseMatch, CaseMatchPage,
+  CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
+  SeekingRelativesInput, SeekingRelativesResult,
+} from './cases.js';
 
 /**
  * One entry per REST operation. The server validates with these schemas, the SDK validates
@@ -85,6 +91,11 @@ export const routes = {
     method: 'POST', path: '/family-searches', tag: 'relatives', summary: "Register a family's search for a martyr",
     body: FamilySearchInput, response: CaseReceipt, status: 201,
   },
+  listRegions: {
+    method: 'GET', path: '/regions', tag: 'regions',
+    summary: 'GB/T 2260 divisions one level at a time: provinces, or the children of `parent`',
+    query: RegionQuery, response: RegionList, status: 200,
+  },
 
   // Admin: behind `Authorization: Bearer <token>`; `X-Admin-Actor` names the person for the audit log.
   adminListMessages: {
@@ -118,6 +129,48 @@ export const routes = {
   campaignEmbeds: {
     method: 'GET', path: '/campaigns/{id}/embeds', tag: 'admin', summary: 'Host sites that carry the banner: first/last seen, impressions, clicks',
     params: IdParam, response: EmbedReport, status: 200, admin: true,
+  },
+
+  // Relative search casework (personal data: masked in lists, revealed only with an audited reason).
+  adminListRelativeLeads: {
+    method: 'GET', path: '/admin/relative-leads', tag: 'admin', summary: 'Relative leads by status (open by default), oldest first; mobiles masked',
+    query: CaseListQuery, response: AdminRelativeLeadPage, status: 200, admin: true,
+  },
+  adminListFamilySearches: {
+    method: 'GET', path: '/admin/family-searches', tag: 'admin', summary: 'Family searches by status (open by default), oldest first; mobiles masked',
+    query: CaseListQuery, response: AdminFamilySearchPage, status: 200, admin: true,
+  },
+  adminRevealCase: {
+    method: 'POST', path: '/admin/cases/{reference}/reveal', tag: 'admin',
+    summary: "Reveal one case's full mobile and decrypted ID number; the reason is audited",
+    params: CaseReferenceParam, body: CaseRevealRequest, response: CaseContact, status: 200, admin: true,
+  },
+  adminCloseCase: {
+    method: 'POST', path: '/admin/cases/{reference}/close', tag: 'admin',
+    summary: 'Close a lead or family search; closed cases are purged after the retention period',
+    params: CaseReferenceParam, body: CaseCloseRequest, response: CaseClosed, status: 200, admin: true,
+  },
+  adminListMatches: {
+    method: 'GET', path: '/admin/matches', tag: 'admin', summary: 'Proposed family-search ↔ martyr matches (pending by default), best score first',
+    query: CaseMatchQuery, response: CaseMatchPage, status: 200, admin: true,
+  },
+  adminConfirmMatch: {
+    method: 'POST', path: '/admin/matches/{id}/confirm', tag: 'admin', summary: 'Confirm a proposed match',
+    params: IdParam, body: MatchDecision, response: CaseMatch, status: 200, admin: true,
+  },
+  adminDismissMatch: {
+    method: 'POST', path: '/admin/matches/{id}/dismiss', tag: 'admin', summary: 'Dismiss a proposed match; it is not proposed again',
+    params: IdParam, body: MatchDecision, response: CaseMatch, status: 200, admin: true,
+  },
+  adminSetSeekingRelatives: {
+    method: 'PUT', path: '/admin/martyrs/{id}/seeking-relatives', tag: 'admin',
+    summary: 'Flag or unflag a martyr as seeking relatives; flagging matches it against open family searches',
+    params: IdParam, body: SeekingRelativesInput, response: SeekingRelativesResult, status: 200, admin: true,
+  },
+  adminPurgeClosedCases: {
+    method: 'POST', path: '/admin/retention/purge', tag: 'admin',
+    summary: 'Delete closed cases older than the retention period (MEMORIAL_RETENTION_DAYS)',
+    body: RetentionPurgeRequest, response: RetentionPurgeResult, status: 200, admin: true,
   },
 } as const satisfies Record<string, RouteDef>;
 
