@@ -1,0 +1,496 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Campaign } from '../../contract/campaign.js';
+import { classifyError, isAbort, MemorialConfigError, type ClassifiedError } from '../shared/errors.js';
+import { MemorialCampaignClickEvent, MemorialLoadEvent } from '../shared/events.js';
+import type { TaskStatus } from '../shared/task.js';
+import { bannerDaysLeft, bannerText, formatDay } from './banner-i18n.js';
+import { campaignPhase, daysBetween, shanghaiDay, untilShanghaiMidnight, type CampaignPhase } from './calendar.js';
+import { fetchCampaign } from './campaign-fetch.js';
+import { closeFloat, embedReported, floatClosed, reportEmbed, type EmbedEventType } from './embed-report.js';
+import { MemorialLeanElement } from './lean-element.js';
+
+export type CampaignBannerVariant = 'strip' | 'card' | 'float';
+
+const SUPPORTS_POPOVER = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
+
+/**
+ * The campaign link a county or district portal must carry "in a prominent place": the
+ * campaign's yearly title and theme (致敬·2020清明祭英烈), its dates, and a call to action to
+ * the national column, opening in a new tab. Shown inside the campaign's window; before it, the
+ * days remaining; after it, nothing or a plain link (`after`). Days are decided in
+ * Asia/Shanghai whatever the reader's time zone.
+ *
+ * The light-DOM content is the fallback: it is all a reader sees with no script, before the
+ * element is defined, while the campaign loads and whenever it cannot be loaded. Put the link
+ * to the national platform there.
+ *
+ * Once at least half of it has been on screen, and when its link is followed, it reports the
+ * host page (origin and path only) to the API's embed report; `no-beacon` turns that off.
+ *
+ * Built on the light base (`MemorialLeanElement`) and its own `fetch` of the campaign so that
+ * the whole element stays within 16 KB gzip; inside a `<memorial-provider>` it uses the
+ * provider's client.
+ *
+ * @summary The campaign banner (清明祭英烈 and other days of remembrance) with a no-script fallback link.
+ *
+ * @attr campaign - A campaign id (`qingming-2026`) or `current` (the campaign active now in Asia/Shanghai, else the next one).
+ * @attr variant - `strip` (default: full width, for a page header), `card` (a side column) or `float` (a small floating entry with a close button).
+ * @attr after - After the window: `hide` (default) or `link` (a plain link to the column). Property: `afterWindow`.
+ * @attr no-beacon - Do not report impressions and clicks to the embed report.
+ * @attr api-base - API address for this element alone; default the provider's, then `<meta name="memorial-api-base">`.
+ * @attr locale - `zh-Hans`, `zh-Hant` or `en`; default the provider's, then the nearest `lang`.
+ * @attr elder-mode - Elder mode (适老化): larger text and targets.
+ * @attr phase - Read-only, set by the element: `upcoming`, `active` or `ended` once the campaign is loaded.
+ * @attr closed - Read-only, set by the element: the reader closed this campaign's float.
+ *
+ * @fires memorial-load - The campaign was loaded and is shown (`detail.empty` when the window is over and `after="hide"`).
+ * @fires memorial-error - The campaign could not be loaded (the fallback is shown).
+ * @fires memorial-campaign-click - The reader followed the campaign link; cancelable (`preventDefault()` keeps the page and sends no click report).
+ *
+ * @slot - The fallback: a link to the national platform or the campaign's column, shown with no script and whenever the campaign cannot be shown.
+ *
+ * @csspart base - The wrapper (the floating box for `float`).
+ * @csspart fallback - Holds the slotted fallback.
+ * @csspart banner - The campaign box.
+ * @csspart label - The small heading above the title (缅怀英烈).
+ * @csspart title - The campaign's yearly title.
+ * @csspart theme - The theme word inside the title (致敬).
+ * @csspart dates - The campaign's dates.
+ * @csspart countdown - Days until the campaign starts (upcoming only).
+ * @csspart link - The call to action (or, after the window with `after="link"`, the plain link).
+ * @csspart close-button - The float's close button.
+ *
+ * @cssprop --memorial-campaign-banner-min-block-size - Height reserved while loading (strip and card).
+ * @cssprop --memorial-campaign-banner-accent - The rule above the banner and the theme word.
+ * @cssprop --memorial-campaign-banner-title-font-size - The title's size.
+ * @cssprop --memorial-campaign-banner-float-inset - The float's distance from the viewport's bottom and end edges.
+ * @cssprop --memorial-campaign-banner-float-max-inline-size - The float's widest size.
+ */
+export class MemorialCampaignBanner extends MemorialLeanElement {
+  static override styles = [
+    MemorialLeanElement.styles,
+    css`
+      :host {
+        --memorial-campaign-banner-min-block-size: 4.5em;
+        --memorial-campaign-banner-accent: var(--memorial-sys-color-accent);
+        --memorial-campaign-banner-title-font-size: 1.25em;
+        --memorial-campaign-banner-float-inset: 16px;
+        --memorial-campaign-banner-float-max-inline-size: 20em;
+      }
+      :host([variant='card']) {
+        --memorial-campaign-banner-min-block-size: 10em;
+      }
+      :host([phase='ended']:not([after='link'])),
+      :host([closed]) {
+        display: none !important;
+      }
+      .base {
+        background: none;
+      }
+      .pending {
+        min-block-size: var(--memorial-campaign-banner-min-block-size);
+        font-size: var(--memorial-sys-font-size);
+      }
+      /* Once the campaign shows, nothing is inherited from the host page (its global CSS reaches
+         the host element, e.g. "* { font-size: 12px }", and would flow down from there): every
+         property starts from its initial value and the banner sets what it needs. The fallback
+         state keeps inheriting, so the page's own link looks like the page. */
+      .own {
+        all: initial;
+        display: block;
+        box-sizing: border-box;
+        color: var(--memorial-sys-color-text);
+        font-family: var(--memorial-sys-font-family-hans);
+        font-size: var(--memorial-sys-font-size);
+        line-height: var(--memorial-sys-line-height);
+      }
+      .own:lang(zh-Hant) {
+        font-family: var(--memorial-sys-font-family-hant);
+      }
+      .own:lang(en) {
+        font-family: var(--memorial-sys-font-family-latin);
+      }
+      [popover]:not(:popover-open) {
+        display: none;
+      }
+      .banner {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--memorial-sys-space-m) var(--memorial-sys-space-l);
+        padding: var(--memorial-sys-space-m) var(--memorial-sys-space-l);
+        border: 1px solid var(--memorial-sys-color-border);
+        border-block-start: 3px solid var(--memorial-campaign-banner-accent);
+        background: var(--memorial-sys-color-surface);
+      }
+      .text {
+        flex: 1 1 16em;
+        min-inline-size: 0;
+      }
+      p {
+        margin: 0;
+      }
+      .label,
+      .dates {
+        color: var(--memorial-sys-color-text-muted);
+        font-size: var(--memorial-sys-font-size-small);
+      }
+      .label:lang(zh) {
+        letter-spacing: 0.1em;
+      }
+      .title {
+        font-size: var(--memorial-campaign-banner-title-font-size);
+        font-weight: 700;
+        line-height: 1.4;
+      }
+      .theme {
+        color: var(--memorial-campaign-banner-accent);
+        letter-spacing: 0.05em;
+      }
+      .countdown {
+        font-weight: 700;
+      }
+      a {
+        text-decoration: none;
+      }
+      .link {
+        flex: none;
+      }
+      .plain {
+        display: inline-flex;
+        align-items: center;
+        min-block-size: var(--memorial-button-min-size);
+        color: var(--memorial-sys-color-text);
+        text-decoration: underline;
+      }
+      .plain:hover {
+        text-decoration-thickness: 2px;
+      }
+      :host([variant='card']) .banner {
+        flex-direction: column;
+        align-items: stretch;
+      }
+      :host([variant='card']) .text {
+        flex: none;
+      }
+
+      /* float: a popover in the top layer where supported, position: fixed otherwise */
+      .float {
+        position: fixed;
+        inset: auto;
+        inset-block-end: var(--memorial-campaign-banner-float-inset);
+        inset-inline-end: var(--memorial-campaign-banner-float-inset);
+        z-index: 2147483000;
+        margin: 0;
+        padding: 0;
+        border: 0;
+        inline-size: max-content;
+        max-inline-size: min(var(--memorial-campaign-banner-float-max-inline-size), calc(100vw - 2 * var(--memorial-campaign-banner-float-inset)));
+        max-block-size: calc(100vh - 2 * var(--memorial-campaign-banner-float-inset));
+        overflow: auto;
+      }
+      .float .banner {
+        position: relative;
+        flex-direction: column;
+        align-items: flex-start;
+        padding-inline-end: calc(var(--memorial-button-min-size) + var(--memorial-sys-space-s));
+      }
+      .float .text {
+        flex: none;
+      }
+      .close {
+        position: absolute;
+        inset-block-start: 0;
+        inset-inline-end: 0;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        min-inline-size: var(--memorial-button-min-size);
+        min-block-size: var(--memorial-button-min-size);
+        margin: 0;
+        padding: 0;
+        border: 0;
+        background: none;
+        color: var(--memorial-sys-color-text);
+        font: inherit;
+        font-size: 1.5em;
+        line-height: 1;
+        cursor: pointer;
+      }
+      .close:hover {
+        background: var(--memorial-sys-color-surface-muted);
+      }
+      @media print {
+        .float {
+          display: none;
+        }
+      }
+      @media (forced-colors: active) {
+        .banner {
+          border-color: CanvasText;
+        }
+        .close {
+          border: 1px solid ButtonText;
+        }
+      }
+    `,
+  ];
+
+  /** A campaign id (`qingming-2026`) or `current`: the campaign active now in Asia/Shanghai, else the next to start. */
+  @property() accessor campaign: string | null = null;
+  /** `strip` (full width), `card` (side column) or `float` (a small floating entry with a close button). */
+  @property({ reflect: true }) accessor variant: CampaignBannerVariant = 'strip';
+  /**
+   * The `after` attribute: after the campaign's window, `hide` (nothing) or `link` (a plain link
+   * to the column). The property has another name because `Element.after()` exists.
+   */
+  @property({ attribute: 'after', reflect: true }) accessor afterWindow: 'hide' | 'link' = 'hide';
+  /** Turns the embed report (impression and click beacons) off. */
+  @property({ type: Boolean, attribute: 'no-beacon' }) accessor noBeacon = false;
+  /**
+   * The clock, for tests and previews: the instant to decide the campaign's phase at. Default:
+   * the reader's clock at each render (the phase is re-checked at Shanghai midnight).
+   */
+  @property({ attribute: false }) accessor now: Date | undefined = undefined;
+
+  #status: TaskStatus = 'idle';
+  #data: Campaign | undefined;
+  #error: ClassifiedError | undefined;
+  /** What the current load is for: `id`, the provider's client or the API root. */
+  #key: readonly unknown[] | undefined;
+  #abort: AbortController | undefined;
+  #generation = 0;
+  #observer: IntersectionObserver | undefined;
+  #observed: Element | undefined;
+  #midnight: ReturnType<typeof setTimeout> | undefined;
+
+  /** The campaign, once loaded. */
+  get data(): Campaign | undefined {
+    return this.#data;
+  }
+
+  /** The error that is showing the fallback, if any. */
+  get error(): ClassifiedError | undefined {
+    return this.#error;
+  }
+
+  /** `upcoming`, `active` or `ended` at `now` (Asia/Shanghai days); undefined until loaded. */
+  get phase(): CampaignPhase | undefined {
+    return this.#data && campaignPhase(this.#data, this.#nowMs());
+  }
+
+  /** `loaded`, or `empty` when the window is over and `after="hide"` (nothing shown); `idle`, `loading`, `error` otherwise. */
+  get loadState(): TaskStatus {
+    if (this.failure) return 'error';
+    return this.#status === 'loaded' && this.#hidden() ? 'empty' : this.#status;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = this.#observed = undefined;
+    clearTimeout(this.#midnight);
+    if (this.#status === 'loading') {
+      // started again if the element comes back
+      this.#abort?.abort();
+      this.#key = undefined;
+    }
+  }
+
+  protected override willUpdate(): void {
+    this.#load();
+    const phase = this.phase;
+    if (phase) this.setAttribute('phase', phase);
+    else this.removeAttribute('phase');
+    this.toggleAttribute('closed', this.#floating() && floatClosed(this.#data?.id ?? ''));
+  }
+
+  #nowMs(): number {
+    return this.now ? this.now.getTime() : Date.now();
+  }
+
+  #hidden(): boolean {
+    return this.phase === 'ended' && this.afterWindow !== 'link';
+  }
+
+  /** True when the campaign is shown floating (loaded, float variant, not hidden). */
+  #floating(): boolean {
+    return this.#status === 'loaded' && this.variant === 'float' && !this.#hidden();
+  }
+
+  #load(): void {
+    const id = this.campaign?.trim();
+    const source = this.dataSource;
+    const key = id ? [id, source?.client, source?.apiRoot] : undefined;
+    if (this.#key && key && key.every((v, i) => v === this.#key?.[i])) return;
+    if (!key && !this.#key && this.#status === 'idle') return;
+    this.#abort?.abort();
+    this.#key = key;
+    this.#data = this.#error = undefined;
+    this.#observer?.disconnect();
+    this.#observer = this.#observed = undefined;
+    if (!id) {
+      this.#status = 'idle';
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    const generation = ++this.#generation;
+    this.#status = 'loading';
+    void (async () => {
+      try {
+        if (!source) {
+          throw new MemorialConfigError(
+            'memorial-elements: no API address. Set api-base on the element, wrap it in <memorial-provider api-base>, or add <meta name="memorial-api-base" content>.',
+          );
+        }
+        const data = source.client ? await source.client.campaigns.get(id, { signal: abort.signal }) : await fetchCampaign(source.apiRoot, id, abort.signal);
+        if (generation !== this.#generation) return;
+        this.#data = data;
+        this.#status = 'loaded';
+        this.requestUpdate();
+        await this.updateComplete;
+        if (generation === this.#generation) this.emit(new MemorialLoadEvent<Campaign>({ data, empty: this.#hidden() }));
+      } catch (error) {
+        if (generation !== this.#generation || (abort.signal.aborted && isAbort(error))) return;
+        const classified = classifyError(error);
+        this.#status = 'error';
+        this.#error = classified;
+        this.requestUpdate();
+        await this.updateComplete;
+        if (generation === this.#generation) this.emitError(classified, 'load');
+      }
+    })();
+  }
+
+  protected override render(): unknown {
+    const floating = this.#floating() && !this.hasAttribute('closed');
+    // The float's box is a manual popover: in the top layer (no z-index of the page can cover
+    // it) and it never takes focus. Engines without popover get position: fixed.
+    return html`<div
+      part="base"
+      class="base ${this.#status === 'loading' ? 'pending' : this.#status === 'loaded' ? 'own' : ''} ${floating ? 'float' : ''}"
+      lang=${this.resolvedLocale}
+      popover=${floating && SUPPORTS_POPOVER ? 'manual' : nothing}
+      @keydown=${floating ? this.#onKeydown : nothing}
+    >
+      ${this.failure ? this.renderFallback() : this.renderContent()}
+    </div>`;
+  }
+
+  protected renderContent(): unknown {
+    const c = this.#status === 'loaded' ? this.#data : undefined;
+    if (!c) return this.renderFallback();
+    const phase = campaignPhase(c, this.#nowMs());
+    const locale = this.resolvedLocale;
+    const titleLang = locale === 'zh-Hans' ? nothing : 'zh-Hans';
+    const newWindow = html`<span class="visually-hidden">${bannerText(locale, 'banner.newWindow')}</span>`;
+    if (phase === 'ended') {
+      if (this.afterWindow !== 'link') return nothing;
+      // "{title}（已结束）": the title keeps its own lang, the words around it the reader's
+      const [before, after] = bannerText(locale, 'banner.ended').split('{title}');
+      return html`<a part="link" class="plain" href=${c.url} target="_blank" rel="noopener noreferrer" @click=${this.#onClick}
+        >${before}<span lang=${titleLang}>${c.title}</span>${after}${newWindow}</a
+      >`;
+    }
+    const float = this.variant === 'float';
+    const dates =
+      c.startDate === c.endDate
+        ? formatDay(c.startDate, locale)
+        : bannerText(locale, 'banner.dates', { start: formatDay(c.startDate, locale), end: formatDay(c.endDate, locale) });
+    return html`<div part="banner" class="banner">
+      <div class="text">
+        ${float ? nothing : html`<p part="label" class="label">${bannerText(locale, 'banner.label')}</p>`}
+        <p part="title" class="title" lang=${titleLang}>${renderTitle(c)}</p>
+        <p part="dates" class="dates">${dates}</p>
+        ${phase === 'upcoming'
+          ? html`<p part="countdown" class="countdown">${bannerDaysLeft(locale, daysBetween(shanghaiDay(this.#nowMs()), c.startDate))}</p>`
+          : nothing}
+      </div>
+      <a part="link" class="button link" href=${c.url} target="_blank" rel="noopener noreferrer" @click=${this.#onClick}
+        >${bannerText(locale, phase === 'upcoming' ? 'banner.upcomingCta' : 'banner.cta')}${newWindow}<span aria-hidden="true">↗</span></a
+      >
+      ${float
+        ? html`<button part="close-button" class="close" type="button" aria-label=${bannerText(locale, 'banner.close')} @click=${this.#close}>
+            <span aria-hidden="true">×</span>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  protected override updated(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.float');
+    try {
+      if (box && SUPPORTS_POPOVER && !box.matches(':popover-open')) box.showPopover();
+    } catch {
+      // not in a state to be shown as a popover: it stays position: fixed
+    }
+    this.#watchImpression(box);
+    this.#scheduleMidnight();
+  }
+
+  /** Reports one impression once at least half of the banner has been on screen. */
+  #watchImpression(box: HTMLElement | null): void {
+    const c = this.#data;
+    const source = this.dataSource;
+    const shown = c && this.#status === 'loaded' && !this.#hidden() && !this.hasAttribute('closed');
+    const target = box ?? this;
+    if (!shown || this.noBeacon || !source || embedReported(source.apiRoot, c.id, 'impression')) {
+      this.#observer?.disconnect();
+      this.#observer = this.#observed = undefined;
+      return;
+    }
+    if (this.#observed === target || typeof IntersectionObserver === 'undefined') return;
+    this.#observer?.disconnect();
+    this.#observed = target;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting && e.intersectionRatio >= 0.499)) return;
+        this.#observer?.disconnect();
+        this.#observer = undefined;
+        this.#report('impression');
+      },
+      { threshold: 0.5 },
+    );
+    this.#observer.observe(target);
+  }
+
+  #report(type: EmbedEventType): void {
+    const c = this.#data;
+    const source = this.dataSource;
+    if (c && source && !this.noBeacon) reportEmbed(source.apiRoot, c.id, type);
+  }
+
+  /** Re-renders at Shanghai midnight, when the campaign may start or end (not with a fixed `now`). */
+  #scheduleMidnight(): void {
+    clearTimeout(this.#midnight);
+    if (this.now || !this.#data || !this.isConnected) return;
+    this.#midnight = setTimeout(() => this.requestUpdate(), untilShanghaiMidnight(Date.now()) + 1000);
+  }
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const c = this.#data;
+    if (!c) return;
+    if (!this.emit(new MemorialCampaignClickEvent({ campaignId: c.id, url: c.url }))) {
+      event.preventDefault();
+      return;
+    }
+    this.#report('click');
+  };
+
+  /** Escape inside the float closes it, as the close button does. */
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.#close();
+  };
+
+  readonly #close = (): void => {
+    if (this.#data) closeFloat(this.#data.id);
+    this.requestUpdate();
+  };
+}
+
+/** 致敬·2020清明祭英烈 with the theme word marked, when the title starts with it. */
+function renderTitle(c: Campaign): unknown {
+  const { title, theme } = c;
+  return theme && title.startsWith(theme) ? html`<span part="theme" class="theme">${theme}</span>${title.slice(theme.length)}` : title;
+}
