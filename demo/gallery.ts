@@ -12,13 +12,17 @@ import '../src/elements/message-wall/define.js';
 import '../src/elements/martyr-card/define.js';
 import { martyrCardExamples } from '../src/elements/martyr-card/martyr-card.examples.js';
 import '../src/elements/tribute-button/define.js';
+import '../src/elements/campaign-banner/define.js';
+import { campaignBannerExamples } from '../src/elements/campaign-banner/campaign-banner.examples.js';
+import '../src/elements/relative-search/define.js';
+import { relativeSearchExamples } from '../src/elements/relative-search/relative-search.examples.js';
 import { tributeButtonExamples } from '../src/elements/tribute-button/tribute-button.examples.js';
 import { messageWallExamples } from '../src/elements/message-wall/message-wall.examples.js';
 import { exampleHtml, UNREACHABLE_API_BASE, type ExampleContext, type ExampleList } from '../src/elements/shared/examples.js';
 import { LOCALES, normalizeLocale, type Locale } from '../src/i18n/locale.js';
 
 /** Every examples list the gallery shows, in order. Element issues add theirs here. */
-export const EXAMPLE_LISTS: ExampleList[] = [providerExamples, martyrCardExamples, tributeButtonExamples, messageWallExamples];
+export const EXAMPLE_LISTS: ExampleList[] = [providerExamples, campaignBannerExamples, martyrCardExamples, tributeButtonExamples, messageWallExamples, relativeSearchExamples];
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' };
 

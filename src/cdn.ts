@@ -13,5 +13,7 @@ import './elements/provider/define.js';
 import './elements/message-wall/define.js';
 import './elements/martyr-card/define.js';
 import './elements/tribute-button/define.js';
+import './elements/campaign-banner/define.js';
+import './elements/relative-search/define.js';
 
 export * from './index.js';

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locale.js';
 import { campaignsResource, type CampaignsResource } from './resources/campaigns.js';
 import { martyrsResource, type MartyrsResource } from './resources/martyrs.js';
 import { messagesResource, type MessagesResource } from './resources/messages.js';
+import { regionsResource, type RegionsResource } from './resources/regions.js';
 import { relativesResource, type RelativesResource } from './resources/relatives.js';
 import { tributesResource, type TributesResource } from './resources/tributes.js';
 import { Transport } from './transport.js';
@@ -59,6 +60,7 @@ export function createMemorialClient(opts: MemorialClientOptions): MemorialClien
     messages: messagesResource(transport),
     campaigns: campaignsResource(transport),
     relatives: relativesResource(transport),
+    regions: regionsResource(transport),
   };
 }
 
@@ -76,4 +78,6 @@ export interface MemorialClient {
   readonly messages: MessagesResource;
   readonly campaigns: CampaignsResource;
   readonly relatives: RelativesResource;
+  /** GB/T 2260 divisions, one level at a time. */
+  readonly regions: RegionsResource;
 }
