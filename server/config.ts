@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RateLimit } from './http/rate-limit.js';
 
 export interface ServerConfig {
   port: number;
@@ -10,6 +11,10 @@ export interface ServerConfig {
   adminToken: string;
   adminTokenGenerated: boolean;
   dataKey: Buffer;
+  /** MEMORIAL_PG_SCHEMA: the PostgreSQL schema to work in (default: the database's search_path). */
+  pgSchema: string | undefined;
+  /** MEMORIAL_RATE_LIMIT: writes per client address; null when `off`. */
+  rateLimit: RateLimit | null;
 }
 
 /**
@@ -34,6 +39,28 @@ async function dataKey(dataDir: string, usingPostgres: boolean): Promise<Buffer>
   }
 }
 
+/**
+ * MEMORIAL_RATE_LIMIT: `off`, or `BURST:PER_SECOND` (default `60:1`: 60 writes at once per
+ * client address, one more earned back each second). MEMORIAL_TRUST_PROXY=1 keys it on the
+ * first X-Forwarded-For address (only behind a proxy you run).
+ */
+export function rateLimitFromEnv(value = process.env.MEMORIAL_RATE_LIMIT, trustProxy = process.env.MEMORIAL_TRUST_PROXY === '1'): RateLimit | null {
+  const spec = value?.trim() || '60:1';
+  if (spec === 'off') return null;
+  const m = /^(\d+):(\d+(?:\.\d+)?)$/.exec(spec);
+  const burst = Number(m?.[1]);
+  const perSecond = Number(m?.[2]);
+  if (!m || burst < 1 || !(perSecond > 0)) throw new Error('MEMORIAL_RATE_LIMIT must be "off" or BURST:PER_SECOND, e.g. 60:1');
+  return { burst, perSecond, trustProxy };
+}
+
+/** MEMORIAL_PG_SCHEMA: a plain lowercase identifier, since it goes into search_path. */
+function pgSchema(value = process.env.MEMORIAL_PG_SCHEMA): string | undefined {
+  if (!value) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new Error('MEMORIAL_PG_SCHEMA must be a lowercase identifier (a-z, 0-9, _)');
+  return value;
+}
+
 export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.MEMORIAL_DATA_DIR || join(repoRoot, '.data');
@@ -47,5 +74,7 @@ export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
     adminToken: token || randomBytes(18).toString('base64url'),
     adminTokenGenerated: !token,
     dataKey: await dataKey(dataDir, Boolean(databaseUrl)),
+    pgSchema: pgSchema(),
+    rateLimit: rateLimitFromEnv(),
   };
 }

@@ -8,13 +8,19 @@ import { migrate } from './db/migrate.js';
 import { seedDatabase } from './seed-database.js';
 import { mountSite } from './site.js';
 import { DEFAULT_WORDS_FILE, loadWordList } from './moderation/sensitive-words.js';
+import { retentionDaysFromEnv, scheduledPurge } from './relatives/retention.js';
 
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const config = await loadConfig(repoRoot);
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), schema: config.pgSchema });
 await migrate(db);
 const seeded = await seedDatabase(db, { sampleMartyrs: process.env.MEMORIAL_SEED !== 'none' });
+// Closed relative cases are kept MEMORIAL_RETENTION_DAYS (default 365): purged now and daily.
+const retentionDays = retentionDaysFromEnv();
+const purge = () => scheduledPurge(db, new Date(), retentionDays).catch((err: unknown) => console.error('retention purge failed', err));
+await purge();
+setInterval(() => void purge(), 86_400_000).unref();
 
 const app = createApp({
   db,
@@ -23,7 +29,8 @@ const app = createApp({
   now: () => new Date(),
   bodyLimit: 64 * 1024,
   words: loadWordList(process.env.MEMORIAL_SENSITIVE_WORDS || fileURLToPath(DEFAULT_WORDS_FILE)),
-  rateLimit: { burst: 60, perSecond: 1, trustProxy: process.env.MEMORIAL_TRUST_PROXY === '1' },
+  rateLimit: config.rateLimit,
+  retentionDays,
 });
 mountSite(app, repoRoot);
 

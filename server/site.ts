@@ -3,6 +3,13 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 
+/**
+ * The policy of our own pages (index, /demo, /docs, /dist): no inline script or style, no
+ * eval, nothing from another origin. The demo pages must work under it, as on a strict host.
+ */
+export const SITE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 async function list(dir: string, ext: string): Promise<string[]> {
@@ -21,7 +28,13 @@ export function mountSite(app: Hono, repoRoot: string): void {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (!new URL(c.req.url).pathname.startsWith('/api/')) c.header('X-Frame-Options', 'SAMEORIGIN');
+    const path = new URL(c.req.url).pathname;
+    if (!path.startsWith('/api/')) {
+      c.header('X-Frame-Options', 'SAMEORIGIN');
+      c.header('Content-Security-Policy', SITE_CSP);
+    }
+    // Host pages on other origins load the built files as module scripts, which are fetched with CORS.
+    if (path.startsWith('/dist/')) c.header('Access-Control-Allow-Origin', '*');
   });
   for (const dir of ['demo', 'docs', 'dist']) {
     app.use(
