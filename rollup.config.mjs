@@ -114,6 +114,24 @@ const tsBase = {
 // Start from an empty dist/ so a removed or renamed entry never lingers (not in watch mode).
 if (!process.env.ROLLUP_WATCH) rmSync(r('dist'), { recursive: true, force: true });
 
+/** A self-contained, minified CDN file: every dependency bundled. */
+function cdnBuild(input, file) {
+  return {
+    input,
+    output: { file: r('dist/cdn', file), format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      minifyCssLiterals(),
+      typescript({
+        ...tsBase,
+        compilerOptions: { noEmit: false, rootDir: r('src'), outDir: r('dist/cdn'), declaration: false, sourceMap: true },
+      }),
+      terser({ module: true, ecma: 2020, format: { comments: false } }),
+    ],
+    onwarn,
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -148,56 +166,11 @@ export default [
     ],
     onwarn,
   },
-  {
-    input: r('src/cdn.ts'),
-    output: {
-      file: r('dist/cdn/memorial-elements.min.js'),
-      format: 'es',
-      sourcemap: true,
-    },
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-      minifyCssLiterals(),
-      typescript({
-        ...tsBase,
-        compilerOptions: {
-          noEmit: false,
-          rootDir: r('src'),
-          outDir: r('dist/cdn'),
-          declaration: false,
-          sourceMap: true,
-        },
-      }),
-      terser({ module: true, ecma: 2020, format: { comments: false } }),
-    ],
-    onwarn,
-  },
-  {
-    // The campaign banner on its own (≤ 16 KB gzip, see bench/size.mjs): what a county portal
-    // pastes when the banner is all it needs. Defines <memorial-campaign-banner> only.
-    input: r('src/elements/campaign-banner/define.ts'),
-    output: {
-      file: r('dist/cdn/memorial-campaign-banner.min.js'),
-      format: 'es',
-      sourcemap: true,
-    },
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-      minifyCssLiterals(),
-      typescript({
-        ...tsBase,
-        compilerOptions: {
-          noEmit: false,
-          rootDir: r('src'),
-          outDir: r('dist/cdn'),
-          declaration: false,
-          sourceMap: true,
-        },
-      }),
-      terser({ module: true, ecma: 2020, format: { comments: false } }),
-    ],
-    onwarn,
-  },
+  // Everything, defined: for a plain <script type="module" src=…>.
+  cdnBuild(r('src/cdn.ts'), 'memorial-elements.min.js'),
+  // The campaign banner on its own (≤ 16 KB gzip, see bench/size.mjs): what a county portal
+  // pastes when the banner is all it needs. Defines <memorial-campaign-banner> only.
+  cdnBuild(r('src/elements/campaign-banner/define.ts'), 'memorial-campaign-banner.min.js'),
   {
     // The demo gallery: one self-contained module, so demo/gallery.html needs no build step of its own.
     input: r('demo/gallery.ts'),
