@@ -33,6 +33,7 @@ const SUPPORTS_POPOVER = typeof HTMLElement !== 'undefined' && 'popover' in HTML
  * provider's client.
  *
  * @summary The campaign banner (清明祭英烈 and other days of remembrance) with a no-script fallback link.
+ * @tag memorial-campaign-banner
  *
  * @attr campaign - A campaign id (`qingming-2026`) or `current` (the campaign active now in Asia/Shanghai, else the next one).
  * @attr variant - `strip` (default: full width, for a page header), `card` (a side column) or `float` (a small floating entry with a close button).
@@ -41,10 +42,10 @@ const SUPPORTS_POPOVER = typeof HTMLElement !== 'undefined' && 'popover' in HTML
  * @attr api-base - API address for this element alone; default the provider's, then `<meta name="memorial-api-base">`.
  * @attr locale - `zh-Hans`, `zh-Hant` or `en`; default the provider's, then the nearest `lang`.
  * @attr elder-mode - Elder mode (适老化): larger text and targets.
- * @attr phase - Read-only, set by the element: `upcoming`, `active` or `ended` once the campaign is loaded.
- * @attr closed - Read-only, set by the element: the reader closed this campaign's float.
+ * @attr {'upcoming' | 'active' | 'ended'} phase - Read-only, set by the element: `upcoming`, `active` or `ended` once the campaign is loaded.
+ * @attr {boolean} closed - Read-only, set by the element: the reader closed this campaign's float.
  *
- * @fires memorial-load - The campaign was loaded and is shown (`detail.empty` when the window is over and `after="hide"`).
+ * @fires {MemorialLoadEvent<Campaign>} memorial-load - The campaign was loaded and is shown (`detail.empty` when the window is over and `after="hide"`).
  * @fires memorial-error - The campaign could not be loaded (the fallback is shown).
  * @fires memorial-campaign-click - The reader followed the campaign link; cancelable (`preventDefault()` keeps the page and sends no click report).
  *

@@ -46,6 +46,13 @@ let langObserver: MutationObserver | undefined;
  * is one; otherwise `dataSource` gives an API root for the element to fetch from itself.
  *
  * Elements on it render with `renderContent()` and report `loadState` themselves.
+ *
+ * @attr {boolean} elder-active - Read-only, set by the element: elder mode is in effect (its own `elder-mode` or the provider's).
+ *
+ * @slot - Fallback content: shown before the element is defined and whenever the data cannot be shown.
+ *
+ * @csspart base - The wrapper around everything the element renders.
+ * @csspart fallback - Wraps the default slot (the fallback content).
  */
 export abstract class MemorialLeanElement extends GuardedElement {
   static override styles: CSSResultGroup = [tokenStyles, baseStyles];

@@ -34,25 +34,26 @@ interface Field {
 const STELE = svg`<path d="M20 58V22a12 12 0 0 1 24 0v36M12 58h40M26 28h12M26 35h12M26 42h12" />`;
 
 /**
- * @summary A martyr's record from the roll (英名录): name, dates, 籍贯, unit, burial, grave photo and, in the full variant, the life story.
- *
  * Renders `martyr-id` from the API, or the record given as the `.martyr` property with no request.
  * The name is shown exactly as stored (characters outside the BMP included). Fields the record
  * lacks are left out; dates show only what is known (1949年 / 1949年10月 / 1949年10月1日).
  * Fictional sample records say so ("示例数据（人物虚构）"). A record flagged as seeking relatives
  * links to the relative search (`relative-search-href`).
  *
+ * @summary A martyr's record from the roll (英名录): name, dates, 籍贯, unit, burial, grave photo and, in the full variant, the life story.
+ * @tag memorial-martyr-card
+ *
  * @attr martyr-id - The martyr's id.
  * @property {Martyr | undefined} martyr - A record to show as given, with no request (wins over `martyr-id`).
  * @property {Martyr | undefined} record - Read-only: the record shown, once loaded or given.
  * @attr variant - `full` (default): every field and the life story; `compact`: name, dates, period, 籍贯, unit and cemetery.
- * @attr heading-level - Level of the name's heading, 1–6 (default 3); the life story's heading is one below.
+ * @attr {number} heading-level - Level of the name's heading, 1–6 (default 3); the life story's heading is one below.
  * @attr relative-search-href - Where "寻找亲属" links (default `#memorial-relative-search`); `{id}` is replaced with the martyr's id.
  * @attr api-base - API address for this element alone (else the provider's, else `<meta name="memorial-api-base">`).
  * @attr locale - `zh-Hans`, `zh-Hant` or `en` (else the provider's, else the nearest `lang`).
  * @attr elder-mode - Elder mode (适老化): larger text and targets.
  *
- * @fires memorial-load - The record is shown (`detail.data` is the `Martyr`).
+ * @fires {MemorialLoadEvent<Martyr>} memorial-load - The record is shown (`detail.data` is the `Martyr`).
  * @fires memorial-error - The record could not be loaded (`kind: 'not-found'` for an unknown id).
  *
  * @slot - Fallback content, shown before the script runs and whenever the record cannot be shown (loading excepted).

@@ -54,16 +54,17 @@ function countBand(count: number, max: number): number {
  * moderator approves it.
  *
  * @summary Approved messages (感念寄语) for a martyr, newest first, and a moderated form to leave one.
+ * @tag memorial-message-wall
  *
  * @attr martyr-id - The martyr whose messages are shown. Without it the element shows its fallback.
- * @attr page-size - Messages per page (1–100, default 10); "load more" fetches the next page.
+ * @attr {number} page-size - Messages per page (1–100, default 10); "load more" fetches the next page.
  * @attr no-form - A read-only wall: no form to leave a message.
- * @attr heading-level - The ARIA level of the wall's heading (1–6, default 2); the form's heading is one below.
+ * @attr {number} heading-level - The ARIA level of the wall's heading (1–6, default 2); the form's heading is one below.
  * @attr api-base - API address for this element alone; default the provider's, then `<meta name="memorial-api-base">`.
  * @attr locale - `zh-Hans`, `zh-Hant` or `en` (any BCP 47 tag is mapped); default the provider's, then the nearest `lang`.
  * @attr elder-mode - Elder mode (适老化): text ≥ 18px, targets ≥ 60px.
  *
- * @fires memorial-load - The first page of messages is shown (`detail.empty` when there are none yet).
+ * @fires {MemorialLoadEvent<MessagePage>} memorial-load - The first page of messages is shown (`detail.empty` when there are none yet).
  * @fires memorial-error - Loading, loading more, reporting or sending failed (`detail.phase` is `load` or `action`).
  * @fires memorial-message-submit - A message was accepted and is held for moderation (`detail.receipt.status` is `pending`).
  *

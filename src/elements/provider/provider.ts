@@ -15,6 +15,16 @@ import { GuardedElement } from '../shared/guarded-element.js';
  * It renders nothing of its own (`display: contents`): its children lay out as if it were not
  * there.
  *
+ * @summary Shares one API client, the locale and elder mode with every memorial-* element inside it.
+ * @tag memorial-provider
+ *
+ * @attr api-base - The API address (origin or origin + path) for every element inside; default `<meta name="memorial-api-base">`.
+ * @attr locale - `zh-Hans`, `zh-Hant` or `en` (any BCP 47 tag is mapped) for every element inside; reflected. Default: each element's nearest `lang`.
+ * @attr elder-mode - Elder mode (适老化) for every element inside: text ≥ 18px, targets ≥ 60px.
+ * @property {MemorialClient | undefined} client - A client you built yourself (`createMemorialClient({ baseUrl, fetch, timeout, retry })`); wins over `api-base`.
+ *
+ * @fires memorial-error - A bug in the provider itself was caught (`detail.phase` is `lifecycle`).
+ *
  * @slot - The page content holding memorial-* elements.
  */
 export class MemorialProvider extends GuardedElement {

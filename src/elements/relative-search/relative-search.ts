@@ -82,25 +82,55 @@ function draftErrorKey(field: DraftField, family: boolean): TextKey {
  * before anything is sent; the personal data goes to the API only and never into an event.
  *
  * @summary The two-way relative search: forgiving name search, the lead form and the family-search form.
+ * @tag memorial-relative-search
  *
  * @attr q - A name to search for at once (e.g. from a link `?q=张志明`).
- * @attr page-size - Results per page (1–100, default 10); "load more" fetches the next page.
- * @attr heading-level - The ARIA level of the heading (1–6, default 2); sub-headings are one below.
- * @attr api-base - API address for this element alone.
- * @attr locale - `zh-Hans`, `zh-Hant` or `en`.
- * @attr elder-mode - Elder mode (适老化).
+ * @attr {number} page-size - Results per page (1–100, default 10); "load more" fetches the next page.
+ * @attr {number} heading-level - The ARIA level of the heading (1–6, default 2); sub-headings are one below.
+ * @attr api-base - API address for this element alone; default the provider's, then `<meta name="memorial-api-base">`.
+ * @attr locale - `zh-Hans`, `zh-Hant` or `en` (any BCP 47 tag is mapped); default the provider's, then the nearest `lang`.
+ * @attr elder-mode - Elder mode (适老化): text ≥ 18px, targets ≥ 60px.
  *
  * @fires memorial-search - A search's first page is shown (`detail.query` holds the filters, `detail.resultCount` the hits).
  * @fires memorial-lead-submit - A lead or family search was registered (`detail.type`, `detail.receipt.reference`); never the personal data.
- * @fires memorial-load - Search results are shown.
+ * @fires {MemorialLoadEvent<MartyrSearchPage>} memorial-load - Search results are shown (`detail.empty` when nothing matched).
  * @fires memorial-error - A search, a page, the places list or a submission failed.
  *
  * @slot - Fallback: shown before the element is defined and when the search cannot reach the API.
  *
- * @csspart base, heading, search-form, field, label, input, select, hint, field-error, submit-button,
- *   results, results-heading, result, result-name, result-meta, match-reason, badge, claim-button,
- *   load-more-button, empty, register-button, lead-form, family-form, purpose, consent, form-status,
- *   back-button, success, reference, status, status-message, retry-button, fallback
+ * @csspart base - The wrapper.
+ * @csspart heading - The element's heading, and each form's heading.
+ * @csspart search-form - The search form (`role="search"`).
+ * @csspart field - One field: its label, control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart input - A text field (`<input>` or `<textarea>`).
+ * @csspart select - A drop-down (period, province, city, county, relationship).
+ * @csspart hint - A field's hint, or why the places list could not be loaded.
+ * @csspart field-error - A field's validation message, or why "load more" failed.
+ * @csspart submit-button - Searches, or sends a form.
+ * @csspart results - The results area.
+ * @csspart results-heading - The heading above the results (the number of hits).
+ * @csspart result - One result (`<li>`).
+ * @csspart result-name - A result's name.
+ * @csspart result-meta - A result's details (`<dl>`).
+ * @csspart match-reason - Why a result matched (same pronunciation, traditional form…).
+ * @csspart badge - A result's "寻找亲属" or sample-data badge.
+ * @csspart claim-button - "我可能是亲属 / 我有线索": opens the lead form for a result.
+ * @csspart load-more-button - Fetches the next page of results.
+ * @csspart empty - The no-results panel, with the offer to register a family search.
+ * @csspart register-button - Opens the family-search form.
+ * @csspart lead-form - The lead form (a claim or clue about a result).
+ * @csspart family-form - The family-search form.
+ * @csspart purpose - The purpose and retention statement above the consent.
+ * @csspart consent - A consent checkbox and its label.
+ * @csspart form-status - Why sending failed.
+ * @csspart back-button - Back to the search.
+ * @csspart success - The confirmation once a lead or family search is registered.
+ * @csspart reference - The reference number to quote.
+ * @csspart status - The loading / error box.
+ * @csspart status-message - The text of the status box and of the no-results panel.
+ * @csspart retry-button - Tries a failed search again.
+ * @csspart fallback - Wraps the default slot.
  *
  * @cssprop --memorial-relative-search-min-block-size - Height reserved before the element renders (default 24em).
  * @cssprop --memorial-relative-search-gap - Space between sections.

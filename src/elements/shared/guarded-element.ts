@@ -12,6 +12,8 @@ const MAX_FAILURES = 3;
  * `render`, `updated`, `firstUpdated` or a controller hook is caught, logged, turned into a
  * `memorial-error` event (phase `lifecycle`) and stored in `failure` so the element can show an
  * error state instead of leaving the host page half-broken. Shadow roots are open (Lit's default).
+ *
+ * @fires {MemorialErrorEvent} memorial-error - A bug while rendering was caught (`detail.phase` is `lifecycle`); the element shows an error state instead.
  */
 export class GuardedElement extends LitElement {
   /** The memorial-elements version this class belongs to; `define()` reports it on conflicts. */
@@ -91,7 +93,11 @@ export class GuardedElement extends LitElement {
     }
   }
 
-  /** Fires `memorial-error` for a classified error. */
+  /**
+   * Fires `memorial-error` for a classified error (for element authors; public because
+   * `MemorialTask` calls it).
+   * @internal
+   */
   emitError(error: ClassifiedError, phase: MemorialErrorDetail['phase']): void {
     const detail: MemorialErrorDetail = { kind: error.kind, error: error.error, retryable: error.retryable, phase };
     if (error.status !== undefined) detail.status = error.status;

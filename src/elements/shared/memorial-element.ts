@@ -62,6 +62,84 @@ export interface TaskViews<T> {
  *   strict `style-src 'self'` CSP). Never use `style=` bindings or styleMap.
  *
  * Subclasses implement `renderContent()`; the base wraps it in `<div part="base" lang>`.
+ *
+ * The tags below are what every element on this base shares; each element's own JSDoc adds its
+ * parts, slots, events and component tokens. The shared tokens (src/styles/) are documented
+ * here once; the manifest config copies them to `MemorialLeanElement`, which adopts the same
+ * styles.
+ *
+ * @attr {boolean} elder-active - Read-only, set by the element: elder mode is in effect (its own `elder-mode` or the provider's).
+ *
+ * @slot - Fallback content: shown before the element is defined, while there is nothing to load and whenever the data cannot be shown.
+ *
+ * @csspart base - The wrapper around everything the element renders.
+ * @csspart status - The loading / empty / error box.
+ * @csspart status-message - The text in the status box.
+ * @csspart retry-button - Tries loading again after an error.
+ * @csspart fallback - Wraps the default slot (the fallback content).
+ *
+ * @cssprop --memorial-ref-color-ink-900 - Palette: ink, the darkest text colour.
+ * @cssprop --memorial-ref-color-ink-700 - Palette: a lighter ink, for strong borders and elder-mode muted text.
+ * @cssprop --memorial-ref-color-stone-600 - Palette: dark stone, for muted text.
+ * @cssprop --memorial-ref-color-stone-300 - Palette: light stone, for borders.
+ * @cssprop --memorial-ref-color-stone-100 - Palette: pale stone, for muted surfaces.
+ * @cssprop --memorial-ref-color-chrysanthemum-50 - Palette: chrysanthemum white, the surface.
+ * @cssprop --memorial-ref-color-white - Palette: white (text on the accent, the high-contrast surface).
+ * @cssprop --memorial-ref-color-black - Palette: black (high-contrast text and borders).
+ * @cssprop --memorial-ref-color-pine-800 - Palette: pine green (松柏), the one accent.
+ * @cssprop --memorial-ref-color-pine-900 - Palette: a darker pine, the accent on hover.
+ * @cssprop --memorial-ref-color-cinnabar-800 - Palette: a muted cinnabar, for errors.
+ * @cssprop --memorial-ref-font-family-hans - Font stack for Simplified Chinese.
+ * @cssprop --memorial-ref-font-family-hant - Font stack for Traditional Chinese.
+ * @cssprop --memorial-ref-font-family-latin - Font stack for English.
+ * @cssprop --memorial-ref-font-size-14 - Size scale: small text.
+ * @cssprop --memorial-ref-font-size-16 - Size scale: body text.
+ * @cssprop --memorial-ref-font-size-18 - Size scale: small text in elder mode.
+ * @cssprop --memorial-ref-font-size-20 - Size scale: body text in elder mode.
+ * @cssprop --memorial-ref-line-height-normal - Line height of body text.
+ * @cssprop --memorial-ref-line-height-loose - Line height in elder mode.
+ * @cssprop --memorial-ref-size-44 - Target size: the minimum for buttons and links.
+ * @cssprop --memorial-ref-size-60 - Target size in elder mode.
+ * @cssprop --memorial-ref-radius-small - Corner radius.
+ * @cssprop --memorial-ref-space-2 - Spacing scale: small.
+ * @cssprop --memorial-ref-space-3 - Spacing scale: medium.
+ * @cssprop --memorial-ref-space-4 - Spacing scale: large.
+ * @cssprop --memorial-ref-duration-short - Duration of the few colour transitions.
+ * @cssprop --memorial-sys-color-surface - The element's background.
+ * @cssprop --memorial-sys-color-surface-muted - Background of quieter areas (status box, placeholders).
+ * @cssprop --memorial-sys-color-text - Text colour.
+ * @cssprop --memorial-sys-color-text-muted - Secondary text (dates, hints, counts).
+ * @cssprop --memorial-sys-color-border - Borders and dividers.
+ * @cssprop --memorial-sys-color-border-strong - Borders that must stand out (buttons, form fields).
+ * @cssprop --memorial-sys-color-accent - The accent: buttons and links.
+ * @cssprop --memorial-sys-color-accent-hover - The accent on hover.
+ * @cssprop --memorial-sys-color-on-accent - Text on the accent.
+ * @cssprop --memorial-sys-color-error - Error text.
+ * @cssprop --memorial-sys-color-focus - The focus ring.
+ * @cssprop --memorial-sys-font-family-hans - Font for Simplified Chinese text.
+ * @cssprop --memorial-sys-font-family-hant - Font for Traditional Chinese text.
+ * @cssprop --memorial-sys-font-family-latin - Font for English text.
+ * @cssprop --memorial-sys-font-size - Body text size (20px in elder mode, which a theme cannot lower).
+ * @cssprop --memorial-sys-font-size-small - Small text size (18px in elder mode).
+ * @cssprop --memorial-sys-line-height - Line height (1.7 in elder mode).
+ * @cssprop --memorial-sys-target-size - Minimum size of buttons and links (60px in elder mode).
+ * @cssprop --memorial-sys-radius - Corner radius of buttons.
+ * @cssprop --memorial-sys-space-s - Small spacing.
+ * @cssprop --memorial-sys-space-m - Medium spacing.
+ * @cssprop --memorial-sys-space-l - Large spacing.
+ * @cssprop --memorial-sys-focus-width - Width of the focus ring.
+ * @cssprop --memorial-sys-duration - Duration of colour transitions (0s with `prefers-reduced-motion`).
+ * @cssprop --memorial-button-background - The shared button's background.
+ * @cssprop --memorial-button-background-hover - The shared button's background on hover.
+ * @cssprop --memorial-button-color - The shared button's text colour.
+ * @cssprop --memorial-button-border-color - The shared button's border.
+ * @cssprop --memorial-button-radius - The shared button's corner radius.
+ * @cssprop --memorial-button-min-size - Minimum block and inline size of buttons and links.
+ * @cssprop --memorial-button-padding-inline - The shared button's inline padding.
+ * @cssprop --memorial-status-color - Text in the loading / empty / error box.
+ * @cssprop --memorial-status-error-color - The error message in the status box.
+ * @cssprop --memorial-status-background - Background of the status box.
+ * @cssprop --memorial-status-border-color - The rule at the status box's start edge.
  */
 export abstract class MemorialElement extends GuardedElement implements TaskHost {
   static override styles: CSSResultGroup = [tokenStyles, baseStyles];
@@ -132,6 +210,10 @@ export abstract class MemorialElement extends GuardedElement implements TaskHost
     return 'idle';
   }
 
+  /**
+   * Called by `MemorialTask`'s constructor, so that `loadState` covers the task.
+   * @internal
+   */
   registerTask(task: MemorialTask<readonly unknown[], unknown>): void {
     this.#tasks.push(task);
   }

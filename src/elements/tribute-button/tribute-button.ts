@@ -22,8 +22,6 @@ interface Notice {
 let noticeIds = 0;
 
 /**
- * @summary Offers one tribute (献花, 鞠躬, 点烛, 擦拭墓碑) to a martyr and shows the live count.
- *
  * A real `<button>` with `aria-pressed`: once this visitor has offered this kind today it reads
  * "已献花" (pressed). Beside it, the all-time count for this kind and today's. A press shows the
  * new count at once; the server's answer confirms it, and a refusal (network, 4xx/5xx, 429 with
@@ -35,6 +33,9 @@ let noticeIds = 0;
  * visitor is a random id kept in `localStorage` under `memorial-elements.visitor-id` (in memory
  * when storage is blocked); it is not personal data.
  *
+ * @summary Offers one tribute (献花, 鞠躬, 点烛, 擦拭墓碑) to a martyr and shows the live count.
+ * @tag memorial-tribute-button
+ *
  * @attr martyr-id - The martyr's id.
  * @attr kind - `flower` (献花, default), `bow` (鞠躬), `candle` (点烛) or `sweep` (擦拭墓碑). Any other value shows the fallback.
  * @attr api-base - API address for this element alone (else the provider's, else `<meta name="memorial-api-base">`).
@@ -43,7 +44,7 @@ let noticeIds = 0;
  * @property {TributeSummary | undefined} summary - Read-only: the counts shown (an offer in flight included).
  * @property {boolean} offered - Read-only: true once this visitor has offered this kind today.
  *
- * @fires memorial-load - The counts were loaded and are shown (`detail.data` is the `TributeSummary`).
+ * @fires {MemorialLoadEvent<TributeSummary>} memorial-load - The counts were loaded and are shown (`detail.data` is the `TributeSummary`).
  * @fires memorial-tribute - The server accepted an offer: `{ martyrId, kind, counted, summary }`; `counted` is false when this visitor had already offered this kind today.
  * @fires memorial-error - Loading the counts failed (`phase: 'load'`) or an offer was refused (`phase: 'action'`).
  *
