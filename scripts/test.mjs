@@ -122,6 +122,8 @@ function nodeTestArgs(tapFile) {
 await stage('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 await stage('lint (eslint)', bin('eslint'), ['.']);
 await stage('build (npm run build)', 'npm', ['run', '--silent', 'build']);
+// The React and Vue apps type-check against the built dist/types (memorial-elements/react, /vue).
+await stage('typecheck demo apps (tsc, vue-tsc)', 'npm', ['run', '--silent', 'typecheck:demos']);
 await stage('CSP check of dist', process.execPath, ['bench/size.mjs', '--check']);
 
 if (nodeTests.length === 0) {
