@@ -1,4 +1,4 @@
-// npm start: build dist/ when it is missing or older than src/, then run the reference server
+// npm start: build dist/ when it is missing or older than its sources (src/, docs/…), then run the reference server
 // (server/main.ts under tsx), which serves the API and prints its URL. Stdio is inherited and
 // SIGINT/SIGTERM/SIGHUP are forwarded; the exit code is the server's.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ function newest(dir, skip = new Set()) {
 
 /** Oldest mtime of the files the build must produce; 0 when one is missing. */
 function oldestOutput() {
-  const outputs = ['dist/index.js', 'dist/sdk.js', 'dist/contract.js', 'dist/cdn/memorial-elements.min.js'];
+  const outputs = ['dist/index.js', 'dist/sdk.js', 'dist/contract.js', 'dist/cdn/memorial-elements.min.js', 'dist/site/index.html'];
   let min = Infinity;
   for (const rel of outputs) {
     const p = path.join(root, rel);
@@ -34,11 +34,14 @@ function oldestOutput() {
 
 const inputs = Math.max(
   newest(path.join(root, 'src')),
-  ...['rollup.config.mjs', 'package.json', 'tsconfig.json'].map((f) => statSync(path.join(root, f)).mtimeMs),
+  // the docs site (dist/site/) is built from docs/, its builder and the OpenAPI document
+  newest(path.join(root, 'docs')),
+  newest(path.join(root, 'scripts/docs')),
+  ...['rollup.config.mjs', 'package.json', 'tsconfig.json', 'scripts/build-docs.mjs', 'server/openapi.ts'].map((f) => statSync(path.join(root, f)).mtimeMs),
 );
 const built = oldestOutput();
 if (built === 0 || built < inputs) {
-  console.log(built === 0 ? 'dist/ is missing: building…' : 'dist/ is older than src/: rebuilding…');
+  console.log(built === 0 ? 'dist/ is missing: building…' : 'dist/ is older than its sources: rebuilding…');
   const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (res.status !== 0) {
     console.error('build failed; not starting the server');
