@@ -137,5 +137,7 @@ export const RetentionPurgeResult = z.object({
   closedBefore: z.iso.datetime({ offset: true }),
   relativeLeads: z.number().check(z.int(), z.gte(0)),
   familySearches: z.number().check(z.int(), z.gte(0)),
+  /** Stored POST answers older than the 24-hour idempotency window that were deleted. */
+  idempotencyKeys: z.number().check(z.int(), z.gte(0)),
 });
 export type RetentionPurgeResult = z.infer<typeof RetentionPurgeResult>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -230,7 +231,10 @@ describe('personal data', () => {
 
 describe('closing and retention', () => {
   it('closes a case, and the purge deletes closed cases older than the retention period', async () => {
-    const res = await call(server, 'POST', '/family-searches', { json: family({ martyrName: '刘振邦', period: 'liberation-war' }) });
+    const res = await call(server, 'POST', '/family-searches', {
+      json: family({ martyrName: '刘振邦', period: 'liberation-war' }),
+      headers: { 'idempotency-key': randomUUID() },
+    });
     const ref = res.body.reference as string;
     assert.ok((await matchesFor(ref)).length > 0);
     const closed = await asAdmin('POST', `/admin/cases/${ref}/close`, { reason: '家属已找到' });
@@ -242,7 +246,7 @@ describe('closing and retention', () => {
     assert.ok(closedList.some((s) => s.reference === ref && s.closedAt));
 
     const now = RetentionPurgeResult.parse((await asAdmin('POST', '/admin/retention/purge', {})).body);
-    assert.deepEqual([now.retentionDays, now.familySearches, now.relativeLeads], [365, 0, 0], 'kept within the retention period');
+    assert.deepEqual([now.retentionDays, now.familySearches, now.relativeLeads, now.idempotencyKeys], [365, 0, 0, 0], 'kept within the retention period and the idempotency window');
     server.setNow(new Date(Date.now() + 366 * 86_400_000));
     try {
       const later = RetentionPurgeResult.parse((await asAdmin('POST', '/admin/retention/purge', {})).body);
@@ -251,6 +255,9 @@ describe('closing and retention', () => {
       assert.equal(rows.length, 0);
       const { rows: matches } = await server.db.query("SELECT 1 FROM case_matches cm WHERE NOT EXISTS (SELECT 1 FROM family_searches f WHERE f.id = cm.family_search_id)");
       assert.equal(matches.length, 0, 'its matches went with it');
+      assert.ok(later.idempotencyKeys >= 1, 'the stored answer of the family search is past the 24-hour window');
+      const { rows: keys } = await server.db.query('SELECT 1 FROM idempotency_keys');
+      assert.equal(keys.length, 0, 'no stored POST answer outlives the window');
     } finally {
       server.setNow(undefined);
     }
