@@ -24,14 +24,14 @@ const PAGES = [
   { file: 'react-app.png', path: '/dist/demo/react/index.html', width: 1000, height: 900, optional: true },
   { file: 'vue-app.png', path: '/dist/demo/vue/index.html', width: 1000, height: 900, optional: true },
 ];
-/** The first example of each element, cut out of the gallery (its sections are the element tags). */
-const ELEMENTS = [
-  'memorial-campaign-banner',
-  'memorial-martyr-card',
-  'memorial-tribute-button',
-  'memorial-message-wall',
-  'memorial-relative-search',
-];
+/** One telling example of each element, cut out of the gallery (articles are `#<tag>--<example>`). */
+const ELEMENTS = {
+  'memorial-campaign-banner': 'active-card',
+  'memorial-martyr-card': 'with-tribute-buttons',
+  'memorial-tribute-button': 'offered-today',
+  'memorial-message-wall': 'loaded',
+  'memorial-relative-search': 'results',
+};
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -111,16 +111,16 @@ try {
   await page.setViewportSize({ width: 900, height: 900 });
   await page.goto(`${server.url}/demo/gallery.html`);
   await settle(page);
-  for (const tag of ELEMENTS) {
-    const example = page.locator(`section[id="${tag}"] article`).first();
-    if ((await example.count()) === 0) {
-      console.error(`the gallery has no example of ${tag}`);
+  for (const [tag, example] of Object.entries(ELEMENTS)) {
+    const stage = page.locator(`article[id="${tag}--${example}"] .stage`);
+    if ((await stage.count()) === 0) {
+      console.error(`the gallery has no example ${example} of ${tag}`);
       failed++;
       continue;
     }
-    await example.scrollIntoViewIfNeeded();
-    await example.screenshot({ path: path.join(out, `${tag}.png`) });
-    console.log(`docs/images/${tag}.png`);
+    await stage.scrollIntoViewIfNeeded();
+    await stage.screenshot({ path: path.join(out, `${tag}.png`) });
+    console.log(`docs/images/${tag}.png (${example})`);
   }
 } finally {
   await browser.close();
