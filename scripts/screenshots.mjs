@@ -75,7 +75,7 @@ async function startServer() {
 /** Waits until no element on the page is still in its loading state. */
 async function settle(page) {
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => globalThis.document.fonts.ready); // runs in the page
   await page.waitForTimeout(300); // let the last render and the count animations finish
 }
 

@@ -22,6 +22,9 @@ const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 export const text = (min: number, max: number) =>
   z.string().check(
     z.refine((s) => !FORBIDDEN_CHARS.test(s), { message: 'contains control characters or broken surrogate pairs' }),
+    // A leading U+FEFF is a byte-order mark, not text, and the embedded database's reader drops
+    // it from every value it returns: refused, so that whatever is stored comes back exactly.
+    z.refine((s) => !s.startsWith('\uFEFF'), { message: 'starts with a byte-order mark (U+FEFF)' }),
     z.refine((s) => [...s.replace(INVISIBLE, '')].length >= min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }),
     z.refine((s) => [...s].length <= max, { message: `must be at most ${max} characters` }),
   );

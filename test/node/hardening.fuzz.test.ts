@@ -512,4 +512,22 @@ describe('rare characters outside the BMP round-trip exactly', () => {
     const over = await call(server, 'POST', `/martyrs/${id}/messages`, { json: { text: '𠀋'.repeat(501) } });
     assert.equal(over.status, 400);
   });
+
+  it('invisible characters inside a text come back exactly; a leading byte-order mark is refused', async () => {
+    // zero-width space and joiner, word joiner, an inner U+FEFF, bidi isolates, a variation selector
+    const text = '永远怀念\u200B烈士\u200D\u2060\uFEFF\u2067שלום\u2069 🕯\uFE0F';
+    const client = createMemorialClient({ baseUrl: server.baseUrl });
+    const receipt = await client.messages.post('sample-0002', { text });
+    acked.messages++;
+    const admin = createMemorialAdminClient({ baseUrl: server.baseUrl, token: server.adminToken });
+    await admin.messages.approve(receipt.id);
+    const { rows } = await server.db.query<{ text: string }>('SELECT text FROM messages WHERE id = $1', [receipt.id]);
+    assert.equal(rows[0]?.text, text);
+    const wall = await client.messages.list('sample-0002').firstPage();
+    assert.equal(wall.items.find((m) => m.id === receipt.id)?.text, text);
+
+    const bom = await call(server, 'POST', '/martyrs/sample-0002/messages', { json: { text: '\uFEFF永远怀念' } });
+    assert.equal(bom.status, 400);
+    assert.match(JSON.stringify(bom.body), /byte-order mark/);
+  });
 });
