@@ -25,10 +25,20 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     color: var(--memorial-sys-color-text);
-    font-size: var(--memorial-sys-font-size);
-    line-height: var(--memorial-sys-line-height);
-    font-family: var(--memorial-sys-font-family-hans);
-    text-align: start;
+    /* Text is set by the tokens alone. Inherited properties flow from the host element into the
+       shadow root, and a careless site rule such as "* { font-size: 12px !important }" reaches
+       the host element; !important here outranks it (inside the shadow root the innermost
+       !important wins). Sites theme through the --memorial-* tokens instead. */
+    font: 400 var(--memorial-sys-font-size) / var(--memorial-sys-line-height) var(--memorial-sys-font-family-hans) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-align: start !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
   }
   :host([hidden]) {
     display: none !important;
@@ -40,6 +50,8 @@ export const baseStyles = css`
   }
 
   .base {
+    /* not inherited from the host, whose box-sizing is the page's to set */
+    box-sizing: border-box;
     background: var(--memorial-sys-color-surface);
     color: var(--memorial-sys-color-text);
     min-block-size: inherit;
