@@ -14,6 +14,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { apiServer } from './test/wtr/api-server.mjs';
+import { hostilePages } from './test/wtr/hostile-pages.mjs';
 import { summaryReporter } from './test/wtr/summary-reporter.mjs';
 import { killWebkitProcesses, webkitLauncher } from './test/wtr/webkit.mjs';
 
@@ -53,6 +54,7 @@ const launchers = {
 };
 
 const api = apiServer();
+const hostile = hostilePages();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -66,11 +68,12 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [api.middleware],
+  middleware: [api.middleware, hostile.middleware],
   staticLogging: !process.stdout.isTTY || Boolean(process.env.CI),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     api.plugin,
+    hostile.plugin,
     {
       name: 'teardown-webkit',
       // safety net: the WebKit launcher kills its Xvfb/WebKitWebDriver groups on stop()
