@@ -8,7 +8,7 @@ import 'memorial-elements/elements/relative-search.define.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import './app.css';
+import '../../shared/example-app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -7,7 +7,7 @@ import 'memorial-elements/elements/message-wall.define.js';
 import 'memorial-elements/elements/relative-search.define.js';
 import { createApp } from 'vue';
 import App from './App.vue';
-import './app.css';
+import '../../shared/example-app.css';
 
 createApp(App, {
   apiBase: location.origin,

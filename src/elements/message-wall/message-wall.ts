@@ -7,6 +7,7 @@ import { MESSAGE_MAX_CHARS, MessageInput, SIGNATURE_MAX_CHARS, type Message, typ
 import { newIdempotencyKey } from '../../sdk/idempotency.js';
 import { classifyError } from '../shared/errors.js';
 import { MemorialMessageSubmitEvent } from '../shared/events.js';
+import { loadMoreControl } from '../shared/load-more.js';
 import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
 
@@ -513,17 +514,15 @@ export class MemorialMessageWall extends MemorialElement {
       return this._loadedMore ? html`<p class="muted">${this.t('wall.allLoaded')}</p>` : nothing;
     }
     return html`<div part="load-more" class="load-more">
-      ${this._moreFailed ? html`<p part="field-error" class="field-error" id="load-more-error">${this.t('wall.loadMoreFailed')}</p>` : nothing}
-      <button
-        part="load-more-button"
-        class="button quiet"
-        type="button"
-        aria-disabled=${this._loadingMore ? 'true' : 'false'}
-        aria-describedby=${this._moreFailed ? 'load-more-error' : nothing}
-        @click=${() => void this.#loadMore()}
-      >
-        ${this._loadingMore ? this.t('state.loading') : this.t('wall.loadMore')}
-      </button>
+      ${loadMoreControl({
+        loading: this._loadingMore,
+        failed: this._moreFailed,
+        errorId: 'load-more-error',
+        label: this.t('wall.loadMore'),
+        loadingLabel: this.t('state.loading'),
+        failedLabel: this.t('wall.loadMoreFailed'),
+        onLoad: () => void this.#loadMore(),
+      })}
     </div>`;
   }
 

@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../../sdk/idempotency.js';
 import type { MartyrSearch } from '../../sdk/resources/martyrs.js';
 import { classifyError } from '../shared/errors.js';
 import { MemorialLeadSubmitEvent, MemorialSearchEvent } from '../shared/events.js';
+import { loadMoreControl } from '../shared/load-more.js';
 import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
 
@@ -891,17 +892,15 @@ export class MemorialRelativeSearch extends MemorialElement {
       ${this._cursor === null
         ? this._more.length ? html`<p class="muted">${this.t('search.allLoaded')}</p>` : nothing
         : html`<div class="actions">
-            ${this._moreFailed ? html`<p part="field-error" class="field-error" id="more-error">${this.t('search.loadMoreFailed')}</p>` : nothing}
-            <button
-              part="load-more-button"
-              class="button quiet"
-              type="button"
-              aria-disabled=${this._loadingMore ? 'true' : 'false'}
-              aria-describedby=${this._moreFailed ? 'more-error' : nothing}
-              @click=${() => void this.#loadMore()}
-            >
-              ${this._loadingMore ? this.t('state.loading') : this.t('search.loadMore')}
-            </button>
+            ${loadMoreControl({
+              loading: this._loadingMore,
+              failed: this._moreFailed,
+              errorId: 'more-error',
+              label: this.t('search.loadMore'),
+              loadingLabel: this.t('state.loading'),
+              failedLabel: this.t('search.loadMoreFailed'),
+              onLoad: () => void this.#loadMore(),
+            })}
           </div>`}
     </div>`;
   }
