@@ -6,6 +6,7 @@
  * but that file and the API.
  */
 import { expect } from '@esm-bundle/chai';
+import { until } from '../fixtures/until.js';
 
 const PAGE = '/demo/cdn-only.html';
 const CDN = '/dist/cdn/memorial-elements.min.js';
@@ -21,16 +22,6 @@ const TAGS = [
 let frame: HTMLIFrameElement;
 let win: Window & typeof globalThis;
 const pageErrors: string[] = [];
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 8000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const shadowText = (el: Element | null) => el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 

@@ -8,22 +8,13 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { testedSnippets } from '../../../scripts/docs/snippets.js';
+import { until } from '../fixtures/until.js';
 
 const PAGE = '/docs/cms-embedding.md';
 const SERVER = 'https://memorial.example.gov.cn';
 
 interface Stateful extends HTMLElement {
   readonly loadState: 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 10_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 interface Loaded {

@@ -7,6 +7,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { testedSnippets } from '../../../scripts/docs/snippets.js';
+import { until } from '../fixtures/until.js';
 
 const PAGE = '/docs/getting-started.md';
 const DEFAULT_URL = 'http://127.0.0.1:8787';
@@ -14,16 +15,6 @@ const DEFAULT_URL = 'http://127.0.0.1:8787';
 type LoadState = 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
 interface Stateful extends HTMLElement {
   readonly loadState: LoadState;
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 10_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';

@@ -7,20 +7,11 @@
  * locale and elder mode chosen in its controls. Needs `npm run build` (dist/site/).
  */
 import { expect } from '@esm-bundle/chai';
+import { until } from '../fixtures/until.js';
 
 const SCRIPT = '/dist/site/assets/live-examples.js';
 const GALLERY = '/dist/site/assets/gallery.js';
 const TAG = 'memorial-martyr-card';
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 10_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('docs site: live examples on an element page', function () {
   this.timeout(30_000);

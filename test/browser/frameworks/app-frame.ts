@@ -8,6 +8,8 @@
  * loads and CSP violations from the app's window, hooked before the app's module runs.
  */
 
+import { until } from '../fixtures/until.js';
+export { until };
 export interface AppFrame {
   readonly frame: HTMLIFrameElement;
   readonly win: Window & typeof globalThis & { litHtmlVersions?: string[]; litElementVersions?: string[] };
@@ -22,15 +24,6 @@ export interface AppFrame {
 }
 
 /** Polls `check` until it returns something truthy; fails with `what` after `timeout` ms (a failure bound, never a pass condition). */
-export async function until<T>(check: () => T | null | undefined | false, what: string, timeout = 8000): Promise<T> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** 0 Chromium, 1 Firefox, 2 WebKit: the engines run at once against one server, so tests that write pick per-engine records. */
 export const ENGINE = /Firefox\//.test(navigator.userAgent) ? 1 : /Chrome\//.test(navigator.userAgent) ? 0 : 2;
@@ -76,10 +69,10 @@ export async function openApp(url: string): Promise<AppFrame> {
 
   // Same-origin iframes share this event loop: the new document is seen (readyState "loading")
   // long before its module script has been fetched and run.
-  const doc = await until(() => {
+  const doc = await until(`${url} to start loading`, () => {
     const d = frame.contentDocument;
     return d && d.URL !== 'about:blank' ? d : undefined;
-  }, `${url} to start loading`);
+  });
   const win = frame.contentWindow as AppFrame['win'];
   const problems: string[] = [];
   if (win.customElements.get('memorial-provider')) {

@@ -44,14 +44,14 @@ export function describeExampleApp({ framework, page, martyrId, mountSelector }:
     });
 
     it('renders through the framework, with one copy of Lit', async () => {
-      await until(() => $(mountSelector)?.querySelector('memorial-provider'), `${framework} to render into ${mountSelector}`);
+      await until(`${framework} to render into ${mountSelector}`, () => $(mountSelector)?.querySelector('memorial-provider'));
       expect(app.win.litHtmlVersions, 'lit-html loaded once').to.have.length(1);
       expect(app.win.litElementVersions, 'LitElement loaded once').to.have.length(1);
     });
 
     it('shows the martyr it fetched with the SDK and handed to the card as a property', async () => {
-      const card = await until(() => $<MemorialMartyrCard>('memorial-martyr-card'), 'the card');
-      const name = await until(() => card.shadowRoot?.querySelector('[part~="name"]')?.textContent, 'the card to show a name');
+      const card = await until('the card', () => $<MemorialMartyrCard>('memorial-martyr-card'));
+      const name = await until('the card to show a name', () => card.shadowRoot?.querySelector('[part~="name"]')?.textContent);
       expect(name).to.equal(expected.name);
       expect(card.martyr, 'el.martyr holds the record object').to.be.an('object');
       expect(card.martyr?.id).to.equal(martyrId);
@@ -65,15 +65,15 @@ export function describeExampleApp({ framework, page, martyrId, mountSelector }:
       const provider = $<MemorialProvider>('memorial-provider')!;
       expect(provider.apiBase).to.equal(location.origin);
       expect(provider.hasAttribute('api-base'), 'apiBase went in as a property').to.equal(false);
-      const button = await until(() => $<MemorialTributeButton>('memorial-tribute-button'), 'the tribute button');
+      const button = await until('the tribute button', () => $<MemorialTributeButton>('memorial-tribute-button'));
       expect(button.martyrId).to.equal(martyrId);
       expect(button.kind).to.equal('flower');
       expect(button.getAttribute('slot')).to.equal('actions');
     });
 
     it('a tribute reaches the framework listener, whose state is shown outside the element', async () => {
-      const button = await until(() => $<MemorialTributeButton>('memorial-tribute-button'), 'the tribute button');
-      await until(() => button.summary, 'the tribute counts to load');
+      const button = await until('the tribute button', () => $<MemorialTributeButton>('memorial-tribute-button'));
+      await until('the tribute counts to load', () => button.summary);
       expect(button.offered, 'nobody has offered this kind from this browser today').to.equal(false);
       const before = button.summary!.today.flower;
       expect($('.tally .offers'), 'nothing offered yet').to.equal(null);
@@ -82,7 +82,7 @@ export function describeExampleApp({ framework, page, martyrId, mountSelector }:
       expect(inner, 'the button inside the element').to.be.instanceOf(app.win.HTMLButtonElement);
       inner!.click();
 
-      const offers = await until(() => $('.tally .offers')?.textContent, `${framework} to show the offer`);
+      const offers = await until(`${framework} to show the offer`, () => $('.tally .offers')?.textContent);
       expect(offers).to.equal('1');
       expect(Number($('.tally .flowers-today')?.textContent), "today's flowers, from event.detail.summary").to.equal(before + 1);
       expect(button.summary?.today.flower, 'the element agrees').to.equal(before + 1);
@@ -90,11 +90,11 @@ export function describeExampleApp({ framework, page, martyrId, mountSelector }:
 
     it('shows the message wall and the relative search from the real API', async () => {
       const wall = $<MemorialMessageWall>('memorial-message-wall')!;
-      await until(() => ['loaded', 'empty'].includes(wall.loadState) && wall, 'the message wall to load');
+      await until('the message wall to load', () => ['loaded', 'empty'].includes(wall.loadState) && wall);
       expect(wall.martyrId).to.equal(martyrId);
       expect(wall.shadowRoot?.querySelector('form[part~="form"]'), 'the form to leave a message').to.be.instanceOf(app.win.HTMLFormElement);
       const search = $<MemorialRelativeSearch>('memorial-relative-search')!;
-      await until(() => search.shadowRoot?.querySelector('form[part~="search-form"]'), 'the relative search form');
+      await until('the relative search form', () => search.shadowRoot?.querySelector('form[part~="search-form"]'));
     });
 
     it('reported no errors: no memorial-error, console.error, uncaught error or CSP violation', () => {

@@ -5,6 +5,8 @@
 export const PAGES = '/test/browser/hostile/pages/';
 export const CDN = '/dist/cdn/memorial-elements.min.js';
 
+import { until } from '../fixtures/until.js';
+export { until };
 export const TAGS = ['memorial-provider', 'memorial-martyr-card', 'memorial-tribute-button', 'memorial-message-wall', 'memorial-campaign-banner', 'memorial-relative-search'] as const;
 
 /** Which engine runs the test: the three engines share one API server and run at once. */
@@ -35,16 +37,6 @@ export const topExecuted: string[] = [];
 export interface MemorialHost extends HTMLElement {
   readonly loadState: 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
   readonly updateComplete: Promise<boolean>;
-}
-
-export async function until<T>(what: string, probe: () => T | null | undefined | false, ms = 8000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /**
