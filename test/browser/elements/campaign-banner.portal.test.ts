@@ -14,6 +14,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../src/elements/campaign-banner/define.js';
 import type { MemorialCampaignBanner } from '../../../src/elements/campaign-banner/campaign-banner.js';
+import { until } from '../fixtures/until.js';
 
 const PAGE = '/demo/county-portal.html';
 const VARIANTS = ['strip', 'card', 'float'] as const;
@@ -39,14 +40,6 @@ function differences(a: Record<string, string>, b: Record<string, string>): stri
   return Object.keys(a)
     .filter((k) => a[k] !== b[k])
     .map((k) => `${k}: ${JSON.stringify(a[k])} ≠ ${JSON.stringify(b[k])}`);
-}
-
-async function until(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 async function loadFrame(scripts: boolean): Promise<HTMLIFrameElement> {
@@ -75,7 +68,7 @@ describe('county portal demo (legacy global CSS)', function () {
     if (!probe.ok) throw new Error('dist/cdn/memorial-campaign-banner.min.js is missing: run `npm run build` first');
     [live, noScript] = await Promise.all([loadFrame(true), loadFrame(false)]);
     const doc = live.contentDocument as Document;
-    await until(() => bannersOf(doc).length === 3 && bannersOf(doc).every((b) => 'loadState' in b && b.loadState !== 'loading'), 'the portal’s banners to load');
+    await until('the portal’s banners to load', () => bannersOf(doc).length === 3 && bannersOf(doc).every((b) => 'loadState' in b && b.loadState !== 'loading'));
     for (const b of bannersOf(doc)) await b.updateComplete;
 
     // the same three banners on a clean page
@@ -85,7 +78,7 @@ describe('county portal demo (legacy global CSS)', function () {
     ).join('');
     document.body.append(clean);
     for (const b of bannersOf(document)) {
-      await until(() => b.loadState !== 'loading', 'the clean banners to load');
+      await until('the clean banners to load', () => b.loadState !== 'loading');
       await b.updateComplete;
     }
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));

@@ -24,6 +24,7 @@ import { json, stubClient } from '../../../src/elements/shared/example-support.j
 import { UNREACHABLE_API_BASE } from '../../../src/elements/shared/examples.js';
 import type { MemorialCampaignClickEvent, MemorialErrorEvent, MemorialLoadEvent } from '../../../src/elements/shared/events.js';
 import { runExamples } from '../fixtures/run-examples.js';
+import { until } from '../fixtures/until.js';
 
 runExamples(campaignBannerExamples);
 
@@ -66,16 +67,9 @@ const bannerIn = (root: ParentNode) => bannersIn(root)[0] as MemorialCampaignBan
 const part = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`) as HTMLElement | null;
 const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function until(check: () => boolean, what: string, timeout = 6000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 async function settled(el: MemorialCampaignBanner): Promise<void> {
   await el.updateComplete;
-  await until(() => el.loadState !== 'loading', `<${el.localName} campaign=${el.campaign}> to load`);
+  await until(`<${el.localName} campaign=${el.campaign}> to load`, () => el.loadState !== 'loading');
   await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }
@@ -169,7 +163,7 @@ describe('<memorial-campaign-banner>', () => {
       // loaded: the fallback is not rendered, so there is one link, not two
       expect(part(el, 'fallback')).to.equal(null);
       expect((el.querySelector('a') as HTMLAnchorElement).getBoundingClientRect().height).to.equal(0);
-      await until(() => loads.length > 0, 'memorial-load');
+      await until('memorial-load', () => loads.length > 0);
       expect((loads[0]?.detail.data as { id: string }).id).to.equal('qingming-2020');
       expect(loads[0]?.detail.empty).to.equal(false);
     });
@@ -232,7 +226,7 @@ describe('<memorial-campaign-banner>', () => {
       expect(hidden.getAttribute('phase')).to.equal('ended');
       expect(hidden.loadState).to.equal('empty');
       expect(getComputedStyle(hidden).display).to.equal('none');
-      await until(() => loads.length > 0, 'memorial-load');
+      await until('memorial-load', () => loads.length > 0);
       expect(loads[0]?.detail.empty).to.equal(true);
 
       const link = await banner('campaign="qingming-2020" after="link"', new Date('2020-04-11T00:00:00+08:00'));
@@ -263,7 +257,7 @@ describe('<memorial-campaign-banner>', () => {
         return;
       }
       expect(el.data?.id).to.equal(current.id);
-      await until(() => beacons.length > 0, 'an impression');
+      await until('an impression', () => beacons.length > 0);
       expect(beacons[0]?.url).to.equal(`${API}campaigns/${current.id}/events`);
     });
 
@@ -288,7 +282,7 @@ describe('<memorial-campaign-banner>', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.contain('前往网上祭扫');
       (root.firstElementChild as HTMLElement).lang = 'en';
-      await until(() => shadowText(el).includes('Pay tribute online'), 'English');
+      await until('English', () => shadowText(el).includes('Pay tribute online'));
     });
 
     it('has an open shadow root and no style attributes (strict CSP)', async () => {
@@ -348,7 +342,7 @@ describe('<memorial-campaign-banner>', () => {
       const el = bannerIn(down);
       await settled(el);
       expect(el.loadState).to.equal('error');
-      await until(() => errors.length > 0, 'memorial-error');
+      await until('memorial-error', () => errors.length > 0);
       expect(errors[0]?.detail.kind).to.equal('network');
       expect(errors[0]?.detail.error).to.have.property('name', 'MemorialNetworkError');
       const link = el.querySelector('a') as HTMLAnchorElement;
@@ -370,7 +364,7 @@ describe('<memorial-campaign-banner>', () => {
         }),
       );
       await loading.updateComplete;
-      await until(() => loading.loadState === 'loading', 'loading');
+      await until('loading', () => loading.loadState === 'loading');
       expect(hitTestable(loading.querySelector('a') as HTMLElement)).to.equal(true);
     });
 
@@ -505,7 +499,7 @@ describe('<memorial-campaign-banner>', () => {
       await settle();
       expect(beacons, 'only 30 % visible').to.have.length(0);
       box.scrollTop = 200;
-      await until(() => beacons.length > 0, 'the impression');
+      await until('the impression', () => beacons.length > 0);
       expect(beacons[0]?.url).to.equal(`${API}campaigns/qingming-2020/events`);
       expect(beacons[0]?.body).to.deep.equal({ type: 'impression', origin: location.origin, path: location.pathname });
       // away and back again, and a second banner for the same campaign: still one
@@ -518,7 +512,7 @@ describe('<memorial-campaign-banner>', () => {
       expect(el.loadState).to.equal('loaded');
       // another campaign is another impression
       await banner('campaign="qingming-2026" variant="card"', new Date(CAMPAIGN_CLOCK.active));
-      await until(() => beacons.length === 2, 'the second campaign’s impression');
+      await until('the second campaign’s impression', () => beacons.length === 2);
       expect(beacons[1]?.url).to.equal(`${API}campaigns/qingming-2026/events`);
     });
 
@@ -580,7 +574,7 @@ describe('<memorial-campaign-banner>', () => {
       };
       try {
         await banner('campaign="qingming-2020"');
-        await until(() => sent.length > 0, 'the impression by fetch');
+        await until('the impression by fetch', () => sent.length > 0);
         expect(sent[0]?.url).to.equal(`${API}campaigns/qingming-2020/events`);
         expect(sent[0]?.init).to.include({ method: 'POST', keepalive: true, credentials: 'omit' });
         expect(new Headers(sent[0]?.init?.headers).get('content-type')).to.equal('text/plain');
@@ -627,7 +621,7 @@ describe('<memorial-campaign-banner>', () => {
         expect(el.getAttribute('phase')).to.equal('active');
         expect(getComputedStyle(el).display).to.equal('block');
         // midnight passes while the page is open: the banner goes without a reload
-        await until(() => el.getAttribute('phase') === 'ended', 'the phase to change at Shanghai midnight', 5000);
+        await until('the phase to change at Shanghai midnight', () => el.getAttribute('phase') === 'ended', 5000);
         await el.updateComplete;
         expect(getComputedStyle(el).display).to.equal('none');
       } finally {
@@ -686,7 +680,7 @@ describe('<memorial-campaign-banner>', () => {
       (root.firstElementChild as MemorialProvider).client = client;
       const Provider = customElements.get('memorial-provider') as CustomElementConstructor;
       customElements.define('memorial-late-banner-provider', class extends Provider {});
-      await until(() => el.loadState === 'loaded', 'the banner to load through the late provider');
+      await until('the banner to load through the late provider', () => el.loadState === 'loaded');
       await el.updateComplete;
       expect(shadowText(el)).to.contain('Pay tribute online');
       expect(client.requests).to.have.length(1);

@@ -13,32 +13,14 @@ import { UNREACHABLE_API_BASE } from '../../../src/elements/shared/examples.js';
 import { VERSION } from '../../../src/elements/shared/version.js';
 import { createMemorialClient } from '../../../src/sdk/index.js';
 import { MemorialTestCard } from '../fixtures/test-card.js';
-
-const mounted: HTMLElement[] = [];
-function mount(markup: string, setup?: (root: HTMLElement) => void): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = markup;
-  setup?.(root);
-  document.body.append(root);
-  mounted.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of mounted.splice(0)) root.remove();
-});
+import { until } from '../fixtures/until.js';
+import { mount } from '../fixtures/mount.js';
 
 const card = (root: ParentNode, i = 0) => root.querySelectorAll('memorial-test-card')[i] as MemorialTestCard;
 const providerIn = (root: ParentNode) => root.querySelector('memorial-provider') as MemorialProvider;
 const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-const settled = (el: MemorialTestCard) => until(() => el.loadState !== 'loading' && el.loadState !== 'idle', `<${el.localName}> to settle`).then(() => el.updateComplete);
+const settled = (el: MemorialTestCard) => until(`<${el.localName}> to settle`, () => el.loadState !== 'loading' && el.loadState !== 'idle').then(() => el.updateComplete);
 
 function withProvider(attrs = '', cards = 1): HTMLElement {
   const inner = Array.from({ length: cards }, () => `<memorial-test-card martyr-id="${SAMPLE_MARTYR.id}"></memorial-test-card>`).join('');
@@ -152,7 +134,7 @@ describe('<memorial-provider> and the element base', () => {
     const el = card(root);
     const link = root.querySelector('a') as HTMLAnchorElement;
     await settled(el);
-    await until(() => errors.length > 0, 'memorial-error');
+    await until('memorial-error', () => errors.length > 0);
     expect(el.loadState).to.equal('error');
     expect(errors[0]).to.be.instanceOf(MemorialErrorEvent);
     expect(errors[0]?.detail.kind).to.be.oneOf(['network', 'timeout']);
@@ -167,7 +149,7 @@ describe('<memorial-provider> and the element base', () => {
     retry.click();
     await el.updateComplete;
     await settled(el);
-    await until(() => errors.length > 1, 'a second memorial-error after retry');
+    await until('a second memorial-error after retry', () => errors.length > 1);
   });
 
   it('shows the fallback before data is asked for, and hides it once loaded', async () => {
@@ -188,7 +170,7 @@ describe('<memorial-provider> and the element base', () => {
     const root = withProvider();
     root.addEventListener('memorial-load', (e) => loads.push(e));
     await settled(card(root));
-    await until(() => loads.length > 0, 'memorial-load');
+    await until('memorial-load', () => loads.length > 0);
     expect(loads[0]).to.be.instanceOf(MemorialLoadEvent);
     expect((loads[0]?.detail.data as { name: string }).name).to.equal(SAMPLE_MARTYR.name);
     expect(loads[0]?.detail.empty).to.equal(false);
@@ -203,7 +185,7 @@ describe('<memorial-provider> and the element base', () => {
       const el = card(root);
       el.explode = true;
       await el.updateComplete.catch(() => undefined);
-      await until(() => errors.length > 0, 'memorial-error');
+      await until('memorial-error', () => errors.length > 0);
       await el.updateComplete;
       expect(errors[0]?.detail.phase).to.equal('lifecycle');
       expect(errors[0]?.detail.kind).to.equal('internal');
@@ -339,7 +321,7 @@ describe('<memorial-provider> and the element base', () => {
     expect(el.loadState, 'no provider yet: no API address').to.equal('error');
     (root.firstElementChild as MemorialProvider).client = client;
     customElements.define('memorial-late-provider-test', class extends MemorialProvider {});
-    await until(() => el.loadState === 'loaded', 'the card to load through the late provider');
+    await until('the card to load through the late provider', () => el.loadState === 'loaded');
     await el.updateComplete;
     expect(shadowText(el)).to.contain('Lay flowers');
     expect(client.requests.length).to.equal(1);

@@ -9,38 +9,21 @@ import '../../../src/elements/provider/define.js';
 import '../../../src/elements/martyr-card/define.js';
 import '../../../src/elements/tribute-button/define.js';
 import type { Martyr } from '../../../src/contract/index.js';
-import type { MemorialProvider } from '../../../src/elements/provider/provider.js';
 import { MemorialMartyrCard } from '../../../src/elements/martyr-card/martyr-card.js';
 import { martyrCardExamples, RARE_NAME_MARTYR, SPARSE_MARTYR } from '../../../src/elements/martyr-card/martyr-card.examples.js';
 import { MemorialErrorEvent, MemorialLoadEvent } from '../../../src/elements/shared/events.js';
 import { failingClient, hangingClient, json, sampleClient, stubClient, SAMPLE_MARTYR } from '../../../src/elements/shared/example-support.js';
 import { UNREACHABLE_API_BASE } from '../../../src/elements/shared/examples.js';
-import { createMemorialClient, type MemorialClient } from '../../../src/sdk/index.js';
+import { createMemorialClient } from '../../../src/sdk/index.js';
 import { axeViolations, describeViolations } from '../fixtures/axe.js';
 import { runExamples } from '../fixtures/run-examples.js';
+import { until } from '../fixtures/until.js';
+import { mount, withClient } from '../fixtures/mount.js';
 
 runExamples(martyrCardExamples);
 
 // --- helpers ---------------------------------------------------------------------------------
 
-const mounted: HTMLElement[] = [];
-function mount(markup: string, setup?: (root: HTMLElement) => void): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = markup;
-  setup?.(root);
-  document.body.append(root);
-  mounted.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of mounted.splice(0)) root.remove();
-});
-
-function withClient(client: MemorialClient, inner: string): HTMLElement {
-  return mount(`<memorial-provider>${inner}</memorial-provider>`, (root) => {
-    (root.querySelector('memorial-provider') as MemorialProvider).client = client;
-  });
-}
 const cardIn = (root: ParentNode) => root.querySelector('memorial-martyr-card') as MemorialMartyrCard;
 /** A card showing `martyr` as given (no request). */
 async function given(martyr: Martyr, attrs = ''): Promise<MemorialMartyrCard> {
@@ -50,14 +33,7 @@ async function given(martyr: Martyr, attrs = ''): Promise<MemorialMartyrCard> {
   return el;
 }
 
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-const settled = (el: MemorialMartyrCard) => until(() => el.loadState !== 'loading' && el.loadState !== 'idle', 'the card to settle').then(() => el.updateComplete);
+const settled = (el: MemorialMartyrCard) => until('the card to settle', () => el.loadState !== 'loading' && el.loadState !== 'idle').then(() => el.updateComplete);
 
 const q = (el: Element, selector: string) => el.shadowRoot?.querySelector(selector) ?? null;
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -113,7 +89,7 @@ describe('<memorial-martyr-card>', () => {
     expect(text(q(el, '[part~="sample"]'))).to.equal('示例数据（人物虚构）');
     expect(text(q(el, '[part~="biography"] p'))).to.equal(SAMPLE_MARTYR.biography);
     expect(text(q(el, '[part~="biography"] h4'))).to.equal('生平事迹');
-    await until(() => loads.length === 1, 'memorial-load');
+    await until('memorial-load', () => loads.length === 1);
     expect((loads[0]?.detail.data as Martyr).id).to.equal(SAMPLE_MARTYR.id);
     expect(el.record?.id).to.equal(SAMPLE_MARTYR.id);
     expect(el.shadowRoot?.querySelectorAll('[style]').length, 'no style attributes (strict CSP)').to.equal(0);
@@ -264,7 +240,7 @@ describe('<memorial-martyr-card>', () => {
     const broken = await given({ ...SAMPLE_MARTYR, photoUrl: notAnImage });
     const img = q(broken, 'img') as HTMLImageElement;
     img.loading = 'eager';
-    await until(() => q(broken, '[part~="photo-placeholder"]') !== null, 'the placeholder after a failed photo');
+    await until('the placeholder after a failed photo', () => q(broken, '[part~="photo-placeholder"]') !== null);
     expect(q(broken, 'img')).to.equal(null);
     const placeholder = q(broken, '[part~="photo-placeholder"]') as HTMLElement;
     expect(placeholder.querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
@@ -295,7 +271,7 @@ describe('<memorial-martyr-card>', () => {
     root.addEventListener('memorial-error', (e) => errors.push(e));
     const el = cardIn(root);
     await settled(el);
-    await until(() => errors.length === 1, 'memorial-error');
+    await until('memorial-error', () => errors.length === 1);
     expect(el.loadState).to.equal('error');
     expect(text(q(el, '[part~="status-message"]'))).to.equal('未找到这位烈士的资料。');
     expect(q(el, '[part~="retry-button"]')).to.equal(null);
@@ -312,7 +288,7 @@ describe('<memorial-martyr-card>', () => {
     expect(text(q(el, '[part~="status-message"]'))).to.equal('加载失败');
     fail = false;
     (q(el, '[part~="retry-button"]') as HTMLButtonElement).click();
-    await until(() => el.loadState === 'loaded', 'the retry to load');
+    await until('the retry to load', () => el.loadState === 'loaded');
     await el.updateComplete;
     expect(text(q(el, '[part~="name"]'))).to.equal(SAMPLE_MARTYR.name);
     expect(client.requests.length).to.equal(2);
@@ -340,7 +316,7 @@ describe('<memorial-martyr-card>', () => {
     );
     const el = cardIn(root);
     await settled(el);
-    await until(() => el.shadowRoot?.querySelector('.actions:not(.empty)') !== null, 'the actions to show');
+    await until('the actions to show', () => el.shadowRoot?.querySelector('.actions:not(.empty)') !== null);
     const group = q(el, '[part~="actions"]') as HTMLElement;
     expect(group.getAttribute('role')).to.equal('group');
     expect(group.getAttribute('aria-label')).to.equal('网上祭扫');
@@ -428,7 +404,7 @@ async function offerFromTheStory(doc: Document): Promise<void> {
   await settled(card);
   expect(card.loadState).to.equal('loaded');
   const flower = root.querySelector('memorial-tribute-button[kind="flower"]') as HTMLElement & { loadState: string; updateComplete: Promise<boolean> };
-  await until(() => flower.loadState === 'loaded', 'the tribute buttons');
+  await until('the tribute buttons', () => flower.loadState === 'loaded');
   await flower.updateComplete;
   const violations = await axeViolations(root);
   expect(violations, describeViolations(violations)).to.have.length(0);
@@ -439,7 +415,7 @@ async function offerFromTheStory(doc: Document): Promise<void> {
   expect(flower.shadowRoot?.activeElement, 'Tab from “寻找亲属” reaches 献花').to.equal(inner);
   const wasPressed = inner.getAttribute('aria-pressed');
   await sendKeys({ press: 'Enter' });
-  await until(() => text(flower.shadowRoot?.querySelector('[part~="message"]')) !== '', 'the result');
+  await until('the result', () => text(flower.shadowRoot?.querySelector('[part~="message"]')) !== '');
   expect(inner.getAttribute('aria-pressed')).to.equal('true');
   expect(text(flower.shadowRoot?.querySelector('[part~="message"]'))).to.equal(wasPressed === 'true' ? '今天已献花，明天欢迎再来。' : '已献花，感谢您的缅怀。');
 }

@@ -27,22 +27,12 @@ import { createMemorialAdminClient, createMemorialClient, type MemorialClient } 
 import { renderGallery } from '../../../demo/gallery.js';
 import { axeViolations, describeViolations } from '../fixtures/axe.js';
 import { exampleContext, renderExample, runExamples, settle } from '../fixtures/run-examples.js';
+import { until } from '../fixtures/until.js';
+import { mount } from '../fixtures/mount.js';
 
 runExamples(messageWallExamples);
 
 // --- helpers ----------------------------------------------------------------------------------
-const mounted: HTMLElement[] = [];
-function mount(markup: string, setup?: (root: HTMLElement) => void): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = markup;
-  setup?.(root);
-  document.body.append(root);
-  mounted.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of mounted.splice(0)) root.remove();
-});
 
 const wallIn = (root: ParentNode) => root.querySelector('memorial-message-wall') as MemorialMessageWall;
 const part = <E extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`) as E | null;
@@ -56,16 +46,8 @@ const focused = (el: Element) => el.shadowRoot?.activeElement as HTMLElement | n
 const items = (el: Element) => parts(el, 'message');
 const posts = (client: WallClient) => client.log.filter((r) => r.method === 'POST');
 
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function settled(el: MemorialMessageWall): Promise<void> {
-  await until(() => el.loadState !== 'loading' && el.loadState !== 'idle', `<${el.localName}> to settle`);
+  await until(`<${el.localName}> to settle`, () => el.loadState !== 'loading' && el.loadState !== 'idle');
   await el.updateComplete;
 }
 
@@ -165,7 +147,7 @@ describe('<memorial-message-wall>', () => {
     // The spy works: the same payload parsed as HTML does run.
     delete flags[XSS_FLAG];
     const control = mount(XSS_PAYLOADS[0]);
-    await until(() => flags[XSS_FLAG] === true, 'the control payload to run');
+    await until('the control payload to run', () => flags[XSS_FLAG] === true);
     control.remove();
     delete flags[XSS_FLAG];
 
@@ -188,13 +170,13 @@ describe('<memorial-message-wall>', () => {
     expect(text(more)).to.equal('加载更多寄语');
     more.focus();
     more.click();
-    await until(() => items(el).length === 20, 'the second page');
+    await until('the second page', () => items(el).length === 20);
     await el.updateComplete;
     expect(client.log[1]?.url.searchParams.get('cursor')).to.equal('o10');
     expect(focused(el)?.id, 'focus on the first newly loaded message').to.equal(`msg-${all[10]?.id}`);
     expect(announced(el)).to.equal('又加载了 10 条寄语。');
     (part<HTMLButtonElement>(el, 'load-more-button') as HTMLButtonElement).click();
-    await until(() => items(el).length === 25, 'the last page');
+    await until('the last page', () => items(el).length === 25);
     await el.updateComplete;
     expect(client.log[2]?.url.searchParams.get('cursor')).to.equal('o20');
     expect(focused(el)?.id).to.equal(`msg-${all[20]?.id}`);
@@ -215,14 +197,14 @@ describe('<memorial-message-wall>', () => {
     el.addEventListener('memorial-error', (e) => errors.push(e));
     const more = () => part<HTMLButtonElement>(el, 'load-more-button') as HTMLButtonElement;
     more().click();
-    await until(() => part(el, 'load-more')?.querySelector('[part~="field-error"]') != null, 'the load-more error');
+    await until('the load-more error', () => part(el, 'load-more')?.querySelector('[part~="field-error"]') != null);
     expect(text(part(el, 'load-more')?.querySelector('[part~="field-error"]'))).to.equal('更多寄语未能加载，请重试。');
     expect(announced(el)).to.equal('更多寄语未能加载，请重试。');
     expect(more().getAttribute('aria-describedby')).to.equal('load-more-error');
     expect(errors[0]?.detail.phase).to.equal('action');
     expect(el.loadState, 'the wall itself is still fine').to.equal('loaded');
     more().click();
-    await until(() => items(el).length === 15, 'the retried page');
+    await until('the retried page', () => items(el).length === 15);
   });
 
   it('ignores a second press while a page is loading', async () => {
@@ -236,7 +218,7 @@ describe('<memorial-message-wall>', () => {
     expect(text(more)).to.equal('正在加载…');
     more.click();
     gate.resolve();
-    await until(() => items(el).length === 15, 'the second page');
+    await until('the second page', () => items(el).length === 15);
     expect(client.log.filter((r) => r.url.searchParams.has('cursor')).length).to.equal(1);
   });
 
@@ -284,7 +266,7 @@ describe('<memorial-message-wall>', () => {
     expect(el.loadState).to.equal('error');
     fail = false;
     (part<HTMLButtonElement>(el, 'retry-button') as HTMLButtonElement).click();
-    await until(() => el.loadState === 'loaded', 'the retried load');
+    await until('the retried load', () => el.loadState === 'loaded');
     expect(items(el).length).to.equal(10);
   });
 
@@ -311,7 +293,7 @@ describe('<memorial-message-wall> form', () => {
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('false');
     expect(textarea(el).hasAttribute('maxlength'), 'maxlength counts UTF-16 units, so it is not used').to.equal(false);
     await submit(el);
-    await until(() => part(el, 'form-status') !== null, 'the receipt');
+    await until('the receipt', () => part(el, 'form-status') !== null);
     expect(posts(client).length).to.equal(1);
     expect((posts(client)[0]?.body as { text: string }).text).to.equal(astral);
     // one more astral character is over
@@ -426,7 +408,7 @@ describe('<memorial-message-wall> form', () => {
     expect(part(el, 'form')?.getAttribute('aria-busy')).to.equal('true');
     await submit(el);
     gate.resolve();
-    await until(() => part(el, 'form-status') !== null, 'the receipt');
+    await until('the receipt', () => part(el, 'form-status') !== null);
     expect(posts(client).length, 'a second press while sending sends nothing').to.equal(1);
     expect(posts(client)[0]?.body).to.deep.equal({ text: '清明祭英烈', signature: '一位读者' });
     expect(text(part(el, 'form-status'))).to.equal('感谢您的寄语。寄语已提交，经审核通过后将公开显示。');
@@ -452,7 +434,7 @@ describe('<memorial-message-wall> form', () => {
     await typeInto(el, 'text', '英雄不朽');
     await typeInto(el, 'signature', '   ');
     await submit(el);
-    await until(() => posts(client).length === 1, 'the post');
+    await until('the post', () => posts(client).length === 1);
     expect(posts(client)[0]?.body).to.deep.equal({ text: '英雄不朽' });
   });
 
@@ -470,7 +452,7 @@ describe('<memorial-message-wall> form', () => {
     await typeInto(el, 'text', '致敬');
     await typeInto(el, 'signature', '读者');
     await submit(el);
-    await until(() => signatureInput(el).getAttribute('aria-invalid') === 'true', 'the field error');
+    await until('the field error', () => signatureInput(el).getAttribute('aria-invalid') === 'true');
     await el.updateComplete;
     expect(text(el.shadowRoot?.getElementById('signature-error'))).to.equal('含有无法保存的字符，请删除后再试。');
     expect(focused(el)).to.equal(signatureInput(el));
@@ -493,7 +475,7 @@ describe('<memorial-message-wall> form', () => {
       el.addEventListener('memorial-error', (e) => errors.push(e));
       await typeInto(el, 'text', '致敬');
       await submit(el);
-      await until(() => part(el, 'form-status') !== null, 'the refusal');
+      await until('the refusal', () => part(el, 'form-status') !== null);
       expect(text(part(el, 'form-status')), `Retry-After ${seconds}`).to.equal(want);
       expect(part(el, 'form-status')?.classList.contains('error')).to.equal(true);
       expect(announced(el)).to.equal(want);
@@ -503,7 +485,7 @@ describe('<memorial-message-wall> form', () => {
     const en = await wallWith(wallClient({ post: () => new Response('{"code":"rate_limited","message":"x"}', { status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' } }) }), 'locale="en"');
     await typeInto(en, 'text', 'x');
     await submit(en);
-    await until(() => part(en, 'form-status') !== null, 'the refusal');
+    await until('the refusal', () => part(en, 'form-status') !== null);
     expect(text(part(en, 'form-status'))).to.equal('Too many messages were sent. Please try again in 1 second. Your message has been kept.');
   });
 
@@ -518,23 +500,23 @@ describe('<memorial-message-wall> form', () => {
     const el = await wallWith(client);
     await typeInto(el, 'text', '缅怀先烈');
     await submit(el);
-    await until(() => part(el, 'form-status') !== null, 'the failure');
+    await until('the failure', () => part(el, 'form-status') !== null);
     expect(text(part(el, 'form-status'))).to.equal('网络连接失败，寄语未能发出。请检查网络后重试，内容已为您保留。');
     expect(announced(el)).to.equal('网络连接失败，寄语未能发出。请检查网络后重试，内容已为您保留。');
     expect(textarea(el).value).to.equal('缅怀先烈');
     await submit(el);
-    await until(() => posts(client).length === 2, 'the second attempt');
+    await until('the second attempt', () => posts(client).length === 2);
     await el.updateComplete;
     expect(text(part(el, 'form-status')), 'the same failure twice is still announced').to.contain('网络连接失败');
     down = false;
     await submit(el);
-    await until(() => text(part(el, 'form-status')).startsWith('感谢'), 'the receipt');
+    await until('the receipt', () => text(part(el, 'form-status')).startsWith('感谢'));
     const keys = posts(client).map((r) => r.idempotencyKey);
     expect(keys[0]).to.be.a('string');
     expect(new Set(keys).size, 'one draft, one key').to.equal(1);
     await typeInto(el, 'text', '另一条');
     await submit(el);
-    await until(() => posts(client).length === 4, 'the next message');
+    await until('the next message', () => posts(client).length === 4);
     expect(posts(client)[3]?.idempotencyKey, 'a new draft gets a new key').to.not.equal(keys[0]);
   });
 
@@ -542,7 +524,7 @@ describe('<memorial-message-wall> form', () => {
     const el = await wallWith(wallClient({ post: () => json({ code: 'internal_error', message: 'x' }, 500) }));
     await typeInto(el, 'text', '致敬');
     await submit(el);
-    await until(() => part(el, 'form-status') !== null, 'the failure');
+    await until('the failure', () => part(el, 'form-status') !== null);
     expect(text(part(el, 'form-status'))).to.equal('寄语未能提交，请稍后再试。内容已为您保留。');
   });
 });
@@ -578,7 +560,7 @@ describe('<memorial-message-wall> reporting', () => {
     (first().querySelector('[part~="report-button"]') as HTMLButtonElement).click();
     await el.updateComplete;
     (first().querySelector('[part~="report-confirm-button"]') as HTMLButtonElement).click();
-    await until(() => first().querySelector('[part~="reported-notice"]') !== null, 'the reported notice');
+    await until('the reported notice', () => first().querySelector('[part~="reported-notice"]') !== null);
     await el.updateComplete;
     expect(posts(client).map((r) => r.url.pathname)).to.deep.equal([`/api/v1/messages/${SAMPLE_MESSAGES[0]?.id}/reports`]);
     expect(text(first())).to.equal('已举报，将重新审核。');
@@ -596,12 +578,12 @@ describe('<memorial-message-wall> reporting', () => {
     (first().querySelector('[part~="report-button"]') as HTMLButtonElement).click();
     await el.updateComplete;
     (first().querySelector('[part~="report-confirm-button"]') as HTMLButtonElement).click();
-    await until(() => first().querySelector('[part~="field-error"]') !== null, 'the report error');
+    await until('the report error', () => first().querySelector('[part~="field-error"]') !== null);
     expect(text(first().querySelector('[part~="field-error"]'))).to.equal('举报未能发送，请稍后再试。');
     expect(announced(el)).to.equal('举报未能发送，请稍后再试。');
     fail = false;
     (first().querySelector('[part~="report-confirm-button"]') as HTMLButtonElement).click();
-    await until(() => first().querySelector('[part~="reported-notice"]') !== null, 'the reported notice');
+    await until('the reported notice', () => first().querySelector('[part~="reported-notice"]') !== null);
     expect(posts(client).length).to.equal(2);
   });
 });
@@ -619,7 +601,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     await typeInto(el, 'text', message);
     await typeInto(el, 'signature', '测试读者');
     await submit(el);
-    await until(() => part(el, 'form-status') !== null, 'the server’s receipt');
+    await until('the server’s receipt', () => part(el, 'form-status') !== null);
     expect(text(part(el, 'form-status'))).to.equal('感谢您的寄语。寄语已提交，经审核通过后将公开显示。');
     expect(submits[0]?.detail.receipt.status).to.equal('pending');
     expect(submits[0]?.detail.martyrId).to.equal(martyrId);
@@ -630,7 +612,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     el.reload();
     await el.updateComplete;
     await settled(el);
-    await until(() => loads === 1, 'reload() to load again');
+    await until('reload() to load again', () => loads === 1);
     expect(el.loadState).to.equal('empty');
   });
 
@@ -657,7 +639,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(submitButton(el));
     await sendKeys({ press: 'Enter' });
-    await until(() => part(el, 'form-status') !== null, 'the server’s receipt');
+    await until('the server’s receipt', () => part(el, 'form-status') !== null);
     expect(text(part(el, 'form-status'))).to.equal('感谢您的寄语。寄语已提交，经审核通过后将公开显示。');
     expect(submits.length).to.equal(1);
     expect(textarea(el).value).to.equal('');
@@ -683,7 +665,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     (part<HTMLButtonElement>(el, 'report-button') as HTMLButtonElement).click();
     await el.updateComplete;
     (part<HTMLButtonElement>(el, 'report-confirm-button') as HTMLButtonElement).click();
-    await until(() => part(el, 'reported-notice') !== null || errors.length > 0, 'the report');
+    await until('the report', () => part(el, 'reported-notice') !== null || errors.length > 0);
     expect(errors.map((e) => e.detail.code)).to.deep.equal([]);
     expect(text(part(el, 'reported-notice'))).to.equal('已举报，将重新审核。');
   });
@@ -713,7 +695,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     await settled(el);
     expect(items(el).length).to.equal(5);
     (part<HTMLButtonElement>(el, 'load-more-button') as HTMLButtonElement).click();
-    await until(() => items(el).length === texts.length, 'the second page');
+    await until('the second page', () => items(el).length === texts.length);
     const shown = parts(el, 'message-text').map((p) => p.textContent);
     expect(shown, 'newest first').to.deep.equal([...texts].reverse());
     expect(parts(el, 'message-signature').map((p) => p.textContent)).to.deep.equal(texts.map(() => XSS_SIGNATURE));
@@ -724,7 +706,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     (first().querySelector('[part~="report-button"]') as HTMLButtonElement).click();
     await el.updateComplete;
     (first().querySelector('[part~="report-confirm-button"]') as HTMLButtonElement).click();
-    await until(() => first().querySelector('[part~="reported-notice"]') !== null, 'the report');
+    await until('the report', () => first().querySelector('[part~="reported-notice"]') !== null);
     const after = await client.messages.list(martyrId, { limit: 100 }).firstPage();
     expect(after.items.map((m) => m.text), 'reported: back to review').to.not.include(texts[texts.length - 1]);
     expect(after.items.length).to.equal(texts.length - 1);
@@ -782,7 +764,7 @@ describe('<memorial-message-wall> look and examples', () => {
     try {
       await settle(s, byName('submitted'));
       const el = wallIn(s.root);
-      await until(() => part(el, 'form-status') !== null, 'the receipt');
+      await until('the receipt', () => part(el, 'form-status') !== null);
       expect(text(part(el, 'form-status'))).to.equal('感谢您的寄语。寄语已提交，经审核通过后将公开显示。');
       expect(textarea(el).value).to.equal('');
     } finally {
@@ -792,7 +774,7 @@ describe('<memorial-message-wall> look and examples', () => {
     try {
       await settle(r, byName('submit-rate-limited'));
       const el = wallIn(r.root);
-      await until(() => part(el, 'form-status') !== null, 'the refusal');
+      await until('the refusal', () => part(el, 'form-status') !== null);
       expect(text(part(el, 'form-status'))).to.equal('提交过于频繁，请 2 分钟后再试。寄语内容已为您保留。');
     } finally {
       r.remove();
@@ -808,8 +790,8 @@ describe('<memorial-message-wall> look and examples', () => {
         await renderGallery(root, [messageWallExamples], { locale: 'zh-Hans', elderMode });
         expect(root.querySelectorAll('memorial-message-wall').length).to.equal(messageWallExamples.examples.length);
         const walls = [...root.querySelectorAll('memorial-message-wall')] as MemorialMessageWall[];
-        await until(() => walls.every((w) => w.loadState !== 'loading' || w.closest('#memorial-message-wall--loading')), 'the gallery to settle', 15_000);
-        await until(() => walls.filter((w) => part(w, 'form-status')).length === 2, 'the submitted examples');
+        await until('the gallery to settle', () => walls.every((w) => w.loadState !== 'loading' || w.closest('#memorial-message-wall--loading')), 15_000);
+        await until('the submitted examples', () => walls.filter((w) => part(w, 'form-status')).length === 2);
         const violations = await axeViolations(root);
         expect(violations, describeViolations(violations)).to.have.length(0);
       } finally {

@@ -14,29 +14,11 @@ import { relativeSearchExamples, SAMPLE_ID_NUMBER, SAMPLE_RESULTS, searchClient,
 import type { MemorialLeadSubmitEvent, MemorialSearchEvent } from '../../../src/elements/shared/events.js';
 import { json } from '../../../src/elements/shared/example-support.js';
 import { runExamples } from '../fixtures/run-examples.js';
+import { until } from '../fixtures/until.js';
+import { mount } from '../fixtures/mount.js';
 
 runExamples(relativeSearchExamples);
 
-const mounted: HTMLElement[] = [];
-function mount(markup: string, setup?: (root: HTMLElement) => void): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = markup;
-  setup?.(root);
-  document.body.append(root);
-  mounted.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of mounted.splice(0)) root.remove();
-});
-
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const $ = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot?.querySelector(sel) as E | null;
 const $$ = (el: Element, sel: string) => [...(el.shadowRoot?.querySelectorAll(sel) ?? [])] as HTMLElement[];
 const text = (n: Element | null | undefined) => n?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -63,12 +45,12 @@ describe('<memorial-relative-search> with a stub client', () => {
   it('shows each match reason in words and pages with load more', async () => {
     const client = searchClient();
     const el = await withStub(client, 'q="张志明" page-size="4"');
-    await until(() => el.loadState === 'loaded', 'results');
+    await until('results', () => el.loadState === 'loaded');
     await el.updateComplete;
     const reasons = $$(el, '[part~="match-reason"]').map(text);
     expect(reasons).to.deep.equal(['匹配原因：姓名一致', '匹配原因：繁简写法不同', '匹配原因：同音字', '匹配原因：拼音相同']);
     ($(el, '[part~="load-more-button"]') as HTMLButtonElement).click();
-    await until(() => el.results.length === SAMPLE_RESULTS.length, 'second page');
+    await until('second page', () => el.results.length === SAMPLE_RESULTS.length);
     await el.updateComplete;
     expect(focused(el)?.id).to.equal(`r-${SAMPLE_RESULTS[4]?.id}`);
     expect($(el, '[part~="load-more-button"]')).to.equal(null);
@@ -77,16 +59,16 @@ describe('<memorial-relative-search> with a stub client', () => {
   it('loads the 籍贯 selects level by level and searches by the deepest code', async () => {
     const client = searchClient();
     const el = await withStub(client);
-    await until(() => $$(el, '#province option').length > 1, 'provinces');
+    await until('provinces', () => $$(el, '#province option').length > 1);
     await typeInto(el, '#province', '130000');
-    await until(() => $$(el, '#city option').length > 1, 'cities');
+    await until('cities', () => $$(el, '#city option').length > 1);
     await typeInto(el, '#city', '130100');
-    await until(() => $$(el, '#county option').length > 1, 'counties');
+    await until('counties', () => $$(el, '#county option').length > 1);
     await typeInto(el, '#county', '130102');
     let event: MemorialSearchEvent | undefined;
     el.addEventListener('memorial-search', (e) => (event = e), { once: true });
     expect(el.search()).to.equal(true);
-    await until(() => event !== undefined, 'memorial-search');
+    await until('memorial-search', () => event !== undefined);
     expect(event?.detail.query['nativePlaceCode']).to.equal('130102');
     expect(client.log.some((r) => r.url.pathname.endsWith('/regions') && r.url.searchParams.get('parent') === '130100')).to.equal(true);
   });
@@ -127,7 +109,7 @@ describe('<memorial-relative-search> with a stub client', () => {
     el.draft = { ...VALID_LEAD };
     await el.updateComplete;
     ($(el, '[part~="submit-button"]') as HTMLButtonElement).click();
-    await until(() => $(el, '#f-mobile')?.getAttribute('aria-invalid') === 'true', 'mobile marked invalid');
+    await until('mobile marked invalid', () => $(el, '#f-mobile')?.getAttribute('aria-invalid') === 'true');
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('f-mobile');
   });
@@ -135,7 +117,7 @@ describe('<memorial-relative-search> with a stub client', () => {
   it('registers a family search from the empty state, with a valid ID number given after consent', async () => {
     const client = searchClient({ results: [] });
     const el = await withStub(client, 'q="无此人"');
-    await until(() => el.loadState === 'empty', 'empty');
+    await until('empty', () => el.loadState === 'empty');
     await el.updateComplete;
     ($(el, '#register-button') as HTMLButtonElement).click();
     await el.updateComplete;
@@ -147,7 +129,7 @@ describe('<memorial-relative-search> with a stub client', () => {
     let event: MemorialLeadSubmitEvent | undefined;
     el.addEventListener('memorial-lead-submit', (e) => (event = e), { once: true });
     ($(el, '[part~="submit-button"]') as HTMLButtonElement).click();
-    await until(() => event !== undefined, 'memorial-lead-submit');
+    await until('memorial-lead-submit', () => event !== undefined);
     await el.updateComplete;
     expect(event?.detail).to.deep.equal({ type: 'family-search', receipt: { reference: 'F20250404-A1B2C3' } });
     const post = client.log.find((r) => r.method === 'POST');
@@ -162,7 +144,7 @@ describe('<memorial-relative-search> against the reference server', () => {
   it('finds 张志明 and its homophone 章志名, each with its reason', async () => {
     const root = mount(`<memorial-relative-search api-base="${location.origin}" locale="zh-Hans" q="张志明" page-size="50"></memorial-relative-search>`);
     const el = root.querySelector('memorial-relative-search') as MemorialRelativeSearch;
-    await until(() => el.loadState === 'loaded', 'results');
+    await until('results', () => el.loadState === 'loaded');
     await el.updateComplete;
     const byName = new Map(el.results.map((m) => [m.name, m.match?.reason]));
     expect(byName.get('张志明')).to.equal('exact');
@@ -180,18 +162,18 @@ describe('<memorial-relative-search> against the reference server', () => {
     expect(focused(el)?.id).to.equal('name');
     await sendKeys({ type: '章志名' });
     await sendKeys({ press: 'Enter' });
-    await until(() => el.loadState === 'loaded' && focused(el)?.id === 'results-heading', 'results focused');
+    await until('results focused', () => el.loadState === 'loaded' && focused(el)?.id === 'results-heading');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.getAttribute('part')).to.equal('claim-button');
     await sendKeys({ press: 'Enter' });
-    await until(() => focused(el)?.id === 'form-heading', 'lead form focused');
+    await until('lead form focused', () => focused(el)?.id === 'form-heading');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.id).to.equal('f-claimantName');
     await sendKeys({ type: '章小名' });
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.id).to.equal('f-relationship');
     await sendKeys({ press: 'ArrowDown' });
-    await until(() => el.draft.relationship !== '', 'relationship chosen');
+    await until('relationship chosen', () => el.draft.relationship !== '');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.id).to.equal('f-mobile');
     await sendKeys({ type: '13912345678' }); // no repeated digits: WebKitWebDriver drops repeated letters
@@ -207,11 +189,11 @@ describe('<memorial-relative-search> against the reference server', () => {
     // WebKitWebDriver drops typed spaces (see message-wall.test.ts), so Space never reaches the
     // checkbox there; the browser itself toggles checkboxes with Space. Only then: click it.
     if (!consent.checked && /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Firefox/.test(navigator.userAgent)) consent.click();
-    await until(() => el.draft.consent, 'consent ticked');
+    await until('consent ticked', () => el.draft.consent);
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.getAttribute('part')).to.equal('submit-button');
     await sendKeys({ press: 'Enter' });
-    await until(() => el.view === 'success', 'success', 10_000);
+    await until('success', () => el.view === 'success', 10_000);
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('success');
     expect(el.receipt?.reference).to.match(/^L\d{8}-[A-Z0-9]{6}$/);

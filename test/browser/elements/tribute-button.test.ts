@@ -23,6 +23,8 @@ import { tributeStore } from '../../../src/elements/tribute-button/tribute-store
 import { readOrCreateVisitorId, VISITOR_ID_KEY, visitorId } from '../../../src/elements/tribute-button/visitor-id.js';
 import { createMemorialClient, type MemorialClient } from '../../../src/sdk/index.js';
 import { runExamples } from '../fixtures/run-examples.js';
+import { until } from '../fixtures/until.js';
+import { mount, withClient } from '../fixtures/mount.js';
 
 runExamples(tributeButtonExamples);
 
@@ -57,38 +59,12 @@ function countingClient(): MemorialClient & { log: Logged[] } {
 const summaryGets = (log: Logged[], id: string) => log.filter((r) => r.method === 'GET' && r.path === `/api/v1/martyrs/${id}/tributes`).length;
 const posts = (log: Logged[]) => log.filter((r) => r.method === 'POST').length;
 
-const mounted: HTMLElement[] = [];
-function mount(markup: string, setup?: (root: HTMLElement) => void): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = markup;
-  setup?.(root);
-  document.body.append(root);
-  mounted.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of mounted.splice(0)) root.remove();
-});
-
-/** Buttons inside a provider that uses `client`. */
-function withClient(client: MemorialClient, inner: string): HTMLElement {
-  return mount(`<memorial-provider>${inner}</memorial-provider>`, (root) => {
-    (root.querySelector('memorial-provider') as MemorialProvider).client = client;
-  });
-}
 const tag = (id: string, kind: TributeKind, extra = '') => `<memorial-tribute-button martyr-id="${id}" kind="${kind}"${extra}></memorial-tribute-button>`;
 const buttons = (root: ParentNode) => [...root.querySelectorAll('memorial-tribute-button')] as MemorialTributeButton[];
 
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const deadline = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 async function loaded(...els: MemorialTributeButton[]): Promise<void> {
   for (const el of els) {
-    await until(() => el.loadState !== 'loading' && el.loadState !== 'idle', `<${el.localName} kind=${el.kind}> to load`);
+    await until(`<${el.localName} kind=${el.kind}> to load`, () => el.loadState !== 'loading' && el.loadState !== 'idle');
     await el.updateComplete;
   }
 }
@@ -131,7 +107,7 @@ function controlledClient(summary: TributeSummary = { ...SAMPLE_TRIBUTES, offere
     },
     /** Answers the oldest waiting POST (waiting for it to arrive: the SDK sends asynchronously). */
     async answer(response: Response) {
-      await until(() => waiting.length > 0, 'a POST to answer', 2000);
+      await until('a POST to answer', () => waiting.length > 0, 2000);
       waiting.shift()?.(response);
     },
   };
@@ -191,7 +167,7 @@ describe('<memorial-tribute-button>', () => {
     expect(total(el!)).to.equal(before + 1);
     expect(inner(el!).getAttribute('aria-pressed')).to.equal('true');
     expect(label(el!)).to.equal('已点烛');
-    await until(() => events.length === 1, 'memorial-tribute');
+    await until('memorial-tribute', () => events.length === 1);
     const event = events[0] as MemorialTributeEvent;
     expect(event).to.be.instanceOf(MemorialTributeEvent);
     expect(event.bubbles && event.composed).to.equal(true);
@@ -216,7 +192,7 @@ describe('<memorial-tribute-button>', () => {
     await loaded(el!);
     const before = total(el!);
     inner(el!).click();
-    await until(() => message(el!) !== '', 'the first result');
+    await until('the first result', () => message(el!) !== '');
     inner(el!).click();
     await el!.updateComplete;
     expect(message(el!)).to.equal('今天已献花，明天欢迎再来。');
@@ -247,7 +223,7 @@ describe('<memorial-tribute-button>', () => {
     // the same visitor offers elsewhere (another tab) after this page loaded
     await createMemorialClient({ baseUrl: location.origin }).tributes.offer(id, { kind: 'bow', visitorId: visitorId() });
     inner(el!).click();
-    await until(() => events.length === 1, 'memorial-tribute');
+    await until('memorial-tribute', () => events.length === 1);
     await el!.updateComplete;
     expect(events[0]?.detail.counted).to.equal(false);
     expect(total(el!), 'counted once, by the other tab').to.equal(before + 1);
@@ -268,7 +244,7 @@ describe('<memorial-tribute-button>', () => {
     const [inCard, sweep, outside] = buttons(root);
     const card = root.querySelector('memorial-martyr-card') as MemorialMartyrCard;
     await loaded(inCard!, sweep!, outside!);
-    await until(() => card.loadState === 'loaded', 'the card');
+    await until('the card', () => card.loadState === 'loaded');
     expect(summaryGets(client.log, id), 'one summary request for three buttons').to.equal(1);
     const before = total(inCard!);
     expect(total(outside!)).to.equal(before);
@@ -279,7 +255,7 @@ describe('<memorial-tribute-button>', () => {
     expect(total(inCard!), 'the press shows at once on the other button').to.equal(before + 1);
     expect(inner(inCard!).getAttribute('aria-pressed')).to.equal('true');
     expect(inner(sweep!).getAttribute('aria-pressed'), 'other kinds are untouched').to.equal('false');
-    await until(() => message(outside!) !== '', 'the result');
+    await until('the result', () => message(outside!) !== '');
     await inCard!.updateComplete;
     expect(total(inCard!)).to.equal(before + 1);
     expect(message(inCard!), 'only the pressed button speaks').to.equal('');
@@ -312,12 +288,12 @@ describe('<memorial-tribute-button>', () => {
     expect(inner(a!).getAttribute('aria-pressed')).to.equal('true');
     // a second press while the first is in flight sends nothing more
     inner(b!).click();
-    await until(() => stub.pending === 1, 'the POST');
+    await until('the POST', () => stub.pending === 1);
     await new Promise((r) => setTimeout(r, 50));
     expect(stub.pending, 'one POST').to.equal(1);
 
     await stub.answer(errorBody(500, 'internal_error'));
-    await until(() => errors.length === 1, 'memorial-error');
+    await until('memorial-error', () => errors.length === 1);
     await a!.updateComplete;
     await b!.updateComplete;
     expect(total(a!)).to.equal(12034);
@@ -337,7 +313,7 @@ describe('<memorial-tribute-button>', () => {
     await a!.updateComplete;
     expect(message(a!), 'the old message is cleared').to.equal('');
     await stub.answer(json({ counted: true, kind: 'flower', summary: { ...SAMPLE_TRIBUTES, today: { ...SAMPLE_TRIBUTES.today, flower: 13 }, total: { ...SAMPLE_TRIBUTES.total, flower: 12035 }, offeredToday: ['flower'] } }, 201));
-    await until(() => message(a!) !== '', 'the result');
+    await until('the result', () => message(a!) !== '');
     expect(message(a!)).to.equal('已献花，感谢您的缅怀。');
     expect(total(b!)).to.equal(12035);
   });
@@ -352,7 +328,7 @@ describe('<memorial-tribute-button>', () => {
     await b!.updateComplete;
     inner(a!).click();
     await stub.answer(json({ counted: true, kind: 'flower', summary: { ...SAMPLE_TRIBUTES, total: { ...SAMPLE_TRIBUTES.total, flower: 12035 }, offeredToday: ['flower'] } }, 201));
-    await until(() => message(a!) !== '', 'the result');
+    await until('the result', () => message(a!) !== '');
     await b!.updateComplete;
     expect(total(b!)).to.equal(12035);
     expect(inner(b!).getAttribute('aria-pressed')).to.equal('true');
@@ -369,7 +345,7 @@ describe('<memorial-tribute-button>', () => {
     await loaded(el!);
     inner(el!).click();
     await stub.answer(errorBody(429, 'rate_limited', { 'retry-after': '20' }));
-    await until(() => message(el!) !== '', 'the 429 message');
+    await until('the 429 message', () => message(el!) !== '');
     expect(message(el!)).to.equal('Many people are visiting, so “Light a candle” did not go through. Please try again in 20 seconds.');
     expect(total(el!)).to.equal(3310);
 
@@ -379,14 +355,14 @@ describe('<memorial-tribute-button>', () => {
     await loaded(slow!);
     inner(slow!).click();
     await long.answer(errorBody(429, 'rate_limited', { 'retry-after': '3600' }));
-    await until(() => message(slow!) !== '', 'the 429 message');
+    await until('the 429 message', () => message(slow!) !== '');
     expect(message(slow!)).to.equal('访问人数较多，“献花”未能送达，请 60 分钟后再试。');
 
     const offline = stubClient((url, request) => (request.method === 'GET' ? json({ ...SAMPLE_TRIBUTES, offeredToday: [] }) : Promise.reject(new TypeError('Failed to fetch'))));
     const [zh] = buttons(withClient(offline, tag(SAMPLE_MARTYR.id, 'sweep', ' locale="zh-Hant"')));
     await loaded(zh!);
     inner(zh!).click();
-    await until(() => message(zh!) !== '', 'the network message');
+    await until('the network message', () => message(zh!) !== '');
     expect(message(zh!)).to.equal('網路連線中斷，「擦拭墓碑」未能送達，請稍後再試。');
     expect(inner(zh!).getAttribute('aria-pressed')).to.equal('false');
   });
@@ -398,7 +374,7 @@ describe('<memorial-tribute-button>', () => {
     await loaded(el!);
     inner(el!).click();
     await stub.answer(errorBody(500, 'internal_error'));
-    await until(() => message(el!) !== '', 'the message');
+    await until('the message', () => message(el!) !== '');
     expect(message(el!)).to.equal('“鞠躬”未能送达，请稍后再试。');
     const provider = root.querySelector('memorial-provider') as MemorialProvider;
     provider.locale = 'en';
@@ -415,12 +391,12 @@ describe('<memorial-tribute-button>', () => {
     flower!.focus();
     expect(flower!.shadowRoot?.activeElement, 'focus() lands on the inner button').to.equal(inner(flower!));
     await sendKeys({ press: 'Enter' });
-    await until(() => stub.pending === 1, 'Enter to offer');
+    await until('Enter to offer', () => stub.pending === 1);
     await flower!.updateComplete;
     expect(inner(flower!).getAttribute('aria-pressed')).to.equal('true');
     inner(bow!).focus();
     await sendKeys({ press: ' ' }); // Space (the name 'Space' is unknown to Firefox's BiDi driver)
-    await until(() => stub.pending === 2, 'Space to offer');
+    await until('Space to offer', () => stub.pending === 2);
     await bow!.updateComplete;
     expect(inner(bow!).getAttribute('aria-pressed')).to.equal('true');
     expect(bow!.shadowRoot?.activeElement, 'focus stays on the button').to.equal(inner(bow!));
@@ -474,7 +450,7 @@ describe('<memorial-tribute-button>', () => {
     await loaded(el!);
     inner(el!).click();
     await stub.answer(answer());
-    await until(() => message(el!) !== '', 'the result');
+    await until('the result', () => message(el!) !== '');
     const icon = el!.shadowRoot?.querySelector('[part~="icon"]') as Element;
     expect(getComputedStyle(icon).animationName).to.equal('memorial-tribute-ack');
     try {
@@ -488,7 +464,7 @@ describe('<memorial-tribute-button>', () => {
       await loaded(calm!);
       inner(calm!).click();
       await stub2.answer(answer());
-      await until(() => message(calm!) !== '', 'the result');
+      await until('the result', () => message(calm!) !== '');
       const calmIcon = calm!.shadowRoot?.querySelector('[part~="icon"]') as Element;
       expect(getComputedStyle(calmIcon).animationName).to.equal('none');
     } finally {
@@ -503,7 +479,7 @@ describe('<memorial-tribute-button>', () => {
     );
     const [el] = buttons(root);
     await loaded(el!);
-    await until(() => errors.length > 0, 'memorial-error');
+    await until('memorial-error', () => errors.length > 0);
     expect(el!.loadState).to.equal('error');
     expect((root.querySelector('a') as HTMLElement).getBoundingClientRect().height).to.be.greaterThan(0);
 
@@ -535,7 +511,7 @@ describe('<memorial-tribute-button>', () => {
     const a = store.offer('candle');
     const b = store.offer('candle');
     expect(a).to.equal(b);
-    await until(() => stub.pending === 1, 'the POST');
+    await until('the POST', () => stub.pending === 1);
     await new Promise((r) => setTimeout(r, 50));
     expect(stub.pending, 'one POST').to.equal(1);
     expect(store.summary?.total.candle).to.equal(3311);
