@@ -30,7 +30,7 @@ export default defineConfig(
   },
   {
     // Node code: server, node tests, helpers, tooling, config files
-    files: ['server/**/*.ts', 'test/node/**/*.ts', 'test/helpers/**/*.ts', 'test/wtr/**/*.mjs', 'bench/**/*.mjs', 'scripts/**/*.mjs', '*.{js,mjs,cjs}', 'demo/*/vite.config.ts', 'demo/*/check-types.mjs'],
+    files: ['server/**/*.ts', 'test/node/**/*.ts', 'test/helpers/**/*.ts', 'test/wtr/**/*.mjs', 'bench/**/*.mjs', 'scripts/**/*.mjs', '*.{js,mjs,cjs}', 'demo/*/vite.config.ts', 'demo/shared/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,23 +1,8 @@
 // Vite 8 build of the React 19 example: `npm run build:demos` (after rollup) writes
 // dist/demo/react/, served by `npm start` at /dist/demo/react/index.html.
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-
-/**
- * Resolves `memorial-elements` and its subpaths the way an installed copy would, through the
- * package's own `exports` map (Node's self-reference from inside the package): the app uses
- * the BUILT files in dist/, exactly what npm users get. Run `npm run build` (rollup) first.
- */
-function memorialElementsFromDist(): Plugin {
-  return {
-    name: 'memorial-elements-from-dist',
-    enforce: 'pre',
-    resolveId(id) {
-      if (id !== 'memorial-elements' && !id.startsWith('memorial-elements/')) return null;
-      return fileURLToPath(import.meta.resolve(id));
-    },
-  };
-}
+import { defineConfig } from 'vite';
+import { memorialElementsFromDist } from '../shared/vite-memorial-elements.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -2,23 +2,8 @@
 // dist/demo/vue/, served by `npm start` at /dist/demo/vue/index.html.
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig, type Plugin } from 'vite';
-
-/**
- * Resolves `memorial-elements` and its subpaths the way an installed copy would, through the
- * package's own `exports` map (Node's self-reference from inside the package): the app uses
- * the BUILT files in dist/, exactly what npm users get. Run `npm run build` (rollup) first.
- */
-function memorialElementsFromDist(): Plugin {
-  return {
-    name: 'memorial-elements-from-dist',
-    enforce: 'pre',
-    resolveId(id) {
-      if (id !== 'memorial-elements' && !id.startsWith('memorial-elements/')) return null;
-      return fileURLToPath(import.meta.resolve(id));
-    },
-  };
-}
+import { defineConfig } from 'vite';
+import { memorialElementsFromDist } from '../shared/vite-memorial-elements.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

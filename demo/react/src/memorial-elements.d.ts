@@ -1,3 +1,3 @@
 // The JSX types of the memorial-* tags (type-only). The negative type-check
-// (check-types.mjs) leaves this one file out and expects the type-check to fail.
+// (demo/shared/check-types.mjs) leaves this one file out and expects the type-check to fail.
 import type {} from 'memorial-elements/react';
