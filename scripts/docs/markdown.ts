@@ -4,9 +4,10 @@
  * to other pages' `.md` become `.html`, and the `<!-- tested -->` marks are dropped.
  */
 import { Marked, Renderer, type Tokens } from 'marked';
+import { escapeHtml } from './element-reference.mjs';
 import { TESTED_MARK } from './snippets.js';
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export { escapeHtml };
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 export function slug(text: string): string {
