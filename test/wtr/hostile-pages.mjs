@@ -4,8 +4,9 @@
 //    Content-Security-Policy header and nothing looser:
 //      script-src 'self'; style-src 'self'; object-src 'none'
 //    (The wtr test page itself cannot carry it: web-test-runner runs tests from inline scripts.
-//    The tests therefore open these pages in same-origin iframes.) Pages named *-no-csp.html get
-//    no policy: the XSS tests run there too, so "nothing executed" does not lean on the CSP.
+//    The tests therefore open these pages in same-origin iframes.) A page asked for with
+//    `?csp=none` gets no policy: the XSS tests run there too, so "nothing executed" does not
+//    lean on the CSP.
 //
 // 2. A failing API as real HTTP servers, one loopback origin per way of failing (CORS like the
 //    reference server, since a county portal usually talks to the API on another origin):
@@ -31,7 +32,7 @@ import { pathToFileURL } from 'node:url';
 export const HOSTILE_CSP = "script-src 'self'; style-src 'self'; object-src 'none'";
 const PAGES = '/test/browser/hostile/pages/';
 /** The one exception: a page with no policy at all, where an injected payload would really run. */
-const NO_CSP_SUFFIX = '-no-csp.html';
+const NO_CSP_PARAM = 'csp';
 const XSS_SEED = 'test/browser/hostile/xss-seed.ts';
 /** A hung request is dropped after this long even if the client never gives up (no leak between runs). */
 const HANG_LIMIT_MS = 60_000;
@@ -110,7 +111,7 @@ export function hostilePages() {
   const middleware = async (ctx, next) => {
     await next();
     if (ctx.path.startsWith(PAGES) && ctx.path.endsWith('.html')) {
-      if (!ctx.path.endsWith(NO_CSP_SUFFIX)) ctx.set('Content-Security-Policy', HOSTILE_CSP);
+      if (ctx.query[NO_CSP_PARAM] !== 'none') ctx.set('Content-Security-Policy', HOSTILE_CSP);
       ctx.set('Cache-Control', 'no-store');
     }
   };
