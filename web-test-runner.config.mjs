@@ -1,5 +1,5 @@
 // Browser tests: test/browser/**/*.test.ts in Chromium, Firefox ESR and WebKit (system browsers
-// from Debian's packages; nothing is downloaded). See /shared/TOOLCHAIN.md.
+// from Debian's packages, listed in scripts/system-packages.mjs; nothing is downloaded). See /shared/TOOLCHAIN.md.
 //
 //   BROWSERS=chromium,firefox,webkit   (comma list, default: all three)
 //
@@ -13,23 +13,15 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { selectedBrowsers, systemPaths } from './scripts/system-packages.mjs';
 import { apiServer } from './test/wtr/api-server.mjs';
 import { hostilePages } from './test/wtr/hostile-pages.mjs';
 import { summaryReporter } from './test/wtr/summary-reporter.mjs';
 import { killWebkitProcesses, webkitLauncher } from './test/wtr/webkit.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
-const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
-
-const ALL = ['chromium', 'firefox', 'webkit'];
-const selected = (process.env.BROWSERS ?? ALL.join(','))
-  .split(',')
-  .map((b) => b.trim().toLowerCase())
-  .filter(Boolean);
-const unknown = selected.filter((b) => !ALL.includes(b));
-if (unknown.length || selected.length === 0) {
-  throw new Error(`BROWSERS must be a comma list of ${ALL.join(', ')}; got "${process.env.BROWSERS}"`);
-}
+// where the system packages put them (CHROMIUM_BIN, FIREFOX_BIN override); npm test checked them
+const { chromium: CHROMIUM, firefox: FIREFOX } = systemPaths();
+const selected = selectedBrowsers(process.env.BROWSERS);
 
 const launchers = {
   chromium: () => {

@@ -1,21 +1,29 @@
 // npm test: every check, in order, stopping at the first failure.
 //
+//   0. preflight             the system packages of scripts/system-packages.mjs that this run needs
+//                            (scripts/preflight.mjs): installed as root on Debian, else one line
+//                            with the apt-get command and a stop before anything else runs
 //   1. tsc --noEmit          type-check (src, server, test, bench, scripts)
 //   2. eslint .
 //   3. npm run build         dist/ (the browser tests load the built CDN file)
 //   4. size --check          no new Function / eval in the built browser code
 //   5. node tests            test/node/*.test.ts on embedded PGlite
 //   6. node tests again      with TEST_DATABASE_URL (PostgreSQL), only when it is set
+//                            (`npm run pg:throwaway -- npm test` sets it to a throwaway cluster)
 //   7. browser tests         test/browser/**/*.test.ts in Chromium, Firefox ESR, WebKit
 //                            (BROWSERS=chromium,… selects a subset)
 //
 // Ends with one line `total: N passed, N failed[, N skipped]` over the node and browser tests
 // (a failed non-test stage counts as one failure) and exits non-zero on any failure.
+//
+//   node scripts/test.mjs --preflight-only   stop after the preflight (CI logs, a quick check)
+//   npm test -- --no-install                 never run apt-get, even as root: only report
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preflight } from './preflight.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -23,6 +31,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'memorial-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
 const started = Date.now();
+const flags = process.argv.slice(2);
 
 /** The environment without TEST_DATABASE_URL: the first node run and the browser run use PGlite. */
 const { TEST_DATABASE_URL, ...envWithoutDb } = process.env;
@@ -119,6 +128,31 @@ function nodeTestArgs(tapFile) {
   ];
 }
 
+/** Stage 0, in this process: answers the note on the PostgreSQL pass, or prints the summary and exits. */
+function systemPackagesStage() {
+  const name = 'preflight (system packages)';
+  console.log(`\n━━ ${name} ━━  BROWSERS=${process.env.BROWSERS ?? 'chromium,firefox,webkit'}`);
+  const t0 = Date.now();
+  let result;
+  try {
+    result = preflight({ install: !flags.includes('--no-install') });
+  } catch (error) {
+    console.error(`✖ ${error.message}`); // a BROWSERS typo
+    result = { ok: false };
+  }
+  timings.push({ name, ok: result.ok, secs: (Date.now() - t0) / 1000 });
+  if (!result.ok) {
+    totals.failed += 1;
+    finish(1);
+  }
+  if (flags.includes('--preflight-only')) {
+    if (result.note) console.log(`(${result.note})`);
+    finish(0);
+  }
+  return result.note;
+}
+
+const postgresNote = systemPackagesStage();
 await stage('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 await stage('lint (eslint)', bin('eslint'), ['.']);
 await stage('build (npm run build)', 'npm', ['run', '--silent', 'build']);
@@ -138,7 +172,7 @@ if (nodeTests.length === 0) {
       count: tapCounts(tap2),
     });
   } else {
-    console.log('\n(TEST_DATABASE_URL not set: node tests ran on PGlite only)');
+    console.log(`\n(${postgresNote ?? 'TEST_DATABASE_URL not set: node tests ran on PGlite only'})`);
   }
 }
 

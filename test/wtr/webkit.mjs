@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { systemPaths } from '../../scripts/system-packages.mjs';
 
-const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const XVFB = process.env.XVFB ?? '/usr/bin/Xvfb';
+// WEBKIT_DRIVER, WEBKIT_MINIBROWSER and XVFB override the packages' paths
+const { webkitDriver: WEBKIT_DRIVER, miniBrowser: MINIBROWSER, xvfb: XVFB } = systemPaths();
 
 /** Process groups we started; killed synchronously on exit so nothing outlives the run. */
 const groups = new Set();
