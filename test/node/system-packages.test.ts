@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -71,6 +71,15 @@ function runPreflight(options: Parameters<typeof preflight>[0] & { apt?: (args: 
 describe('the one list of system packages', () => {
   it('names each package the tests need exactly once', () => {
     assert.deepEqual(SYSTEM_PACKAGES.map((p) => p.apt).sort(), [...ALL_APT].sort());
+  });
+
+  it('is the list the README tells a newcomer to install, and .ci/run installs through the preflight', () => {
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+    assert.ok(readme.includes(`sudo apt-get install -y ${SYSTEM_PACKAGES.map((p) => p.apt).join(' ')}\n`), 'README apt-get line');
+    const ci = readFileSync(path.join(repo, '.ci/run'), 'utf8');
+    assert.match(ci, /^node scripts\/preflight\.mjs --all$/m);
+    assert.match(ci, /^source scripts\/throwaway-pg\.sh$/m);
+    assert.doesNotMatch(ci, /apt-get install/, '.ci/run keeps no list of its own');
   });
 
   it('reports every package as missing, by name and file, in an empty root', () => {
