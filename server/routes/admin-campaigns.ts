@@ -6,6 +6,20 @@ import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
+import { CampaignCalendar } from '../calendar/calendar.js';
+import { parseCampaignId } from '../calendar/rules.js';
+import type { Queryable } from '../db/database.js';
+
+/** A rule's campaign is changed through that year's override, not by a row that would hide the rule. */
+async function refuseRuleCampaign(tx: Queryable, id: string): Promise<void> {
+  const parsed = parseCampaignId(id);
+  if (!parsed || !(await CampaignCalendar.find(tx, id))) return;
+  throw new ApiError(
+    409,
+    'conflict',
+    `"${id}" is the ${parsed.ruleId} rule's campaign for ${parsed.year}: set that year's override (PUT /admin/campaign-rules/${parsed.ruleId}/years/${parsed.year})`,
+  );
+}
 
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
 export function adminCampaignRoutes({ db }: AppDeps) {
@@ -16,6 +30,7 @@ export function adminCampaignRoutes({ db }: AppDeps) {
     const input = parseWith(routes.adminCreateCampaign.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
+      await refuseRuleCampaign(tx, input.id);
       const { rows } = await tx.query<CampaignRow>(
         `INSERT INTO campaigns (id, kind, title, theme, start_date, end_date, url, partner_links)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ${CAMPAIGN_COLUMNS}`,
@@ -41,7 +56,10 @@ export function adminCampaignRoutes({ db }: AppDeps) {
           WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
         [id, input.kind, input.title, input.theme, input.startDate, input.endDate, input.url, JSON.stringify(input.partnerLinks)],
       );
-      if (!rows[0]) throw notFound('Campaign');
+      if (!rows[0]) {
+        await refuseRuleCampaign(tx, id);
+        throw notFound('Campaign');
+      }
       await audit(tx, actor, 'campaign.update', id, { title: input.title });
       return { status: 200, body: toCampaign(rows[0]) };
     });
@@ -55,8 +73,7 @@ export function campaignEmbedsRoute({ db }: AppDeps) {
   const app = new Hono();
   app.get('/campaigns/:id/embeds', async (c) => {
     const { id } = parseWith(routes.campaignEmbeds.params, c.req.param(), 'path');
-    const exists = await db.query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
-    if (!exists.rows[0]) throw notFound('Campaign');
+    if (!(await CampaignCalendar.find(db, id))) throw notFound('Campaign');
     const { rows } = await db.query<{ origin: string; first_seen: Date; last_seen: Date; impressions: number; clicks: number; days: number; last_path: string | null }>(
       `SELECT origin, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
               CAST(sum(impressions) AS int) AS impressions, CAST(sum(clicks) AS int) AS clicks, CAST(count(*) AS int) AS days,
