@@ -71,8 +71,11 @@ function pgSchema(value = process.env.MEMORIAL_PG_SCHEMA): string | undefined {
 export function clockFromEnv(value = process.env.MEMORIAL_CLOCK): Date | undefined {
   const spec = value?.trim();
   if (!spec) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(spec);
   const at = new Date(spec);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(spec) || Number.isNaN(at.getTime())) {
+  // engines roll 30 February over into March instead of refusing it
+  const realDay = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).getUTCDate() === +m[3]! && +m[2]! >= 1 && +m[2]! <= 12;
+  if (!realDay || Number.isNaN(at.getTime())) {
     throw new Error(`MEMORIAL_CLOCK must be an ISO instant with an offset, e.g. 2026-04-04T10:00:00+08:00; got "${spec}"`);
   }
   return at;

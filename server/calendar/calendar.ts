@@ -16,6 +16,8 @@ const byStartAsc = (a: Campaign, b: Campaign) => (a.startDate === b.startDate ? 
 export class CampaignCalendar {
   readonly #rules: CampaignRuleWithOverrides[];
   readonly #oneOffs: Map<string, Campaign>;
+  /** startingIn() by range: a calendar lives for one request, or one walk over the years in a test. */
+  readonly #ranges = new Map<string, readonly Campaign[]>();
 
   constructor(rules: CampaignRuleWithOverrides[], oneOffs: Campaign[]) {
     this.#rules = rules;
@@ -47,7 +49,14 @@ export class CampaignCalendar {
   }
 
   /** Campaigns that start in the years `from`…`to`, latest first. */
-  startingIn(from: number, to: number): Campaign[] {
+  startingIn(from: number, to: number): readonly Campaign[] {
+    const key = `${from}:${to}`;
+    let found = this.#ranges.get(key);
+    if (!found) this.#ranges.set(key, (found = this.#compute(from, to)));
+    return found;
+  }
+
+  #compute(from: number, to: number): Campaign[] {
     const out = new Map<string, Campaign>();
     // a year's override may move its start into the year before or after
     for (const rule of this.#rules) {
