@@ -7,18 +7,16 @@ import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
 import { CampaignCalendar } from '../calendar/calendar.js';
-import { parseCampaignId } from '../calendar/rules.js';
+import { campaignOf, parseCampaignId } from '../calendar/rules.js';
+import { loadRules, putOverride } from '../calendar/store.js';
 import type { Queryable } from '../db/database.js';
 
-/** A rule's campaign is changed through that year's override, not by a row that would hide the rule. */
-async function refuseRuleCampaign(tx: Queryable, id: string): Promise<void> {
+/** Whether `id` is a rule's campaign (`qingming-2024`), which has no row of its own. */
+async function ruleCampaign(tx: Queryable, id: string) {
   const parsed = parseCampaignId(id);
-  if (!parsed || !(await CampaignCalendar.find(tx, id))) return;
-  throw new ApiError(
-    409,
-    'conflict',
-    `"${id}" is the ${parsed.ruleId} rule's campaign for ${parsed.year}: set that year's override (PUT /admin/campaign-rules/${parsed.ruleId}/years/${parsed.year})`,
-  );
+  if (!parsed) return null;
+  const [rule] = await loadRules(tx, parsed.ruleId);
+  return rule && campaignOf(rule, parsed.year, rule.overrides.find((o) => o.year === parsed.year)) ? { rule, year: parsed.year } : null;
 }
 
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
@@ -30,7 +28,9 @@ export function adminCampaignRoutes({ db }: AppDeps) {
     const input = parseWith(routes.adminCreateCampaign.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
-      await refuseRuleCampaign(tx, input.id);
+      if (await ruleCampaign(tx, input.id)) {
+        throw new ApiError(409, 'conflict', `"${input.id}" already exists as a recurring campaign's year; use PUT to change it (that sets the year's override)`);
+      }
       const { rows } = await tx.query<CampaignRow>(
         `INSERT INTO campaigns (id, kind, title, theme, start_date, end_date, url, partner_links)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ${CAMPAIGN_COLUMNS}`,
@@ -57,8 +57,16 @@ export function adminCampaignRoutes({ db }: AppDeps) {
         [id, input.kind, input.title, input.theme, input.startDate, input.endDate, input.url, JSON.stringify(input.partnerLinks)],
       );
       if (!rows[0]) {
-        await refuseRuleCampaign(tx, id);
-        throw notFound('Campaign');
+        // A rule's campaign: replacing it for that year is that year's override.
+        const found = await ruleCampaign(tx, id);
+        if (!found) throw notFound('Campaign');
+        if (input.kind !== found.rule.kind) {
+          throw new ApiError(400, 'validation_failed', `"${id}" is a ${found.rule.kind} campaign (rule "${found.rule.id}")`, [{ path: 'kind', message: `must be "${found.rule.kind}"` }]);
+        }
+        const { title, theme, startDate, endDate, url, partnerLinks } = input;
+        const override = await putOverride(tx, found.rule.id, found.year, { title, theme, startDate, endDate, url, partnerLinks, source: null });
+        await audit(tx, actor, 'campaign.update', id, { title: input.title, override: true });
+        return { status: 200, body: campaignOf(found.rule, found.year, override)! };
       }
       await audit(tx, actor, 'campaign.update', id, { title: input.title });
       return { status: 200, body: toCampaign(rows[0]) };

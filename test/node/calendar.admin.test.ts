@@ -118,12 +118,19 @@ describe('admin: campaign rules', () => {
     assert.equal(mismatch.status, 400);
   });
 
-  it("a one-off campaign cannot take a rule's id: the year's override is the way", async () => {
+  it("a one-off campaign cannot take a rule's id; replacing a rule's campaign sets that year's override", async () => {
     const oneOff = { id: 'qingming-2030', kind: 'qingming', title: '2030清明祭英烈', theme: null, startDate: '2030-03-01', endDate: '2030-04-10', url: 'https://www.chinamartyrs.gov.cn/', partnerLinks: [] };
     const res = await call(server, 'POST', '/admin/campaigns', { json: oneOff, headers: auth });
     assert.equal(res.status, 409);
-    assert.match(res.body.message, /\/admin\/campaign-rules\/qingming\/years\/2030/);
-    assert.equal((await call(server, 'PUT', '/admin/campaigns/qingming-2030', { json: oneOff, headers: auth })).status, 409);
+    assert.match(res.body.message, /use PUT/);
+    const wrongKind = await call(server, 'PUT', '/admin/campaigns/qingming-2030', { json: { ...oneOff, kind: 'other' }, headers: auth });
+    assert.deepEqual([wrongKind.status, wrongKind.body.issues?.[0]?.path], [400, 'kind']);
+    const put = await call(server, 'PUT', '/admin/campaigns/qingming-2030', { json: oneOff, headers: auth });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.deepEqual([put.body.startDate, put.body.endDate, put.body.label['zh-Hans']], ['2030-03-01', '2030-04-10', '缅怀英烈']);
+    const rules = CampaignRuleList.parse((await call(server, 'GET', '/admin/campaign-rules', { headers: auth })).body).items;
+    assert.deepEqual(rules.find((r) => r.id === 'qingming')?.overrides.find((o) => o.year === 2030)?.startDate, '2030-03-01');
+    assert.equal((await call(server, 'GET', '/campaigns/qingming-2030')).body.startDate, '2030-03-01');
     // a one-off of its own id sits in the calendar beside the rules
     const own = { ...oneOff, id: 'county-heroes-2030', kind: 'other', title: '本县英烈事迹展' };
     assert.equal((await call(server, 'POST', '/admin/campaigns', { json: own, headers: auth })).status, 201);
