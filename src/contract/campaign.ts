@@ -45,10 +45,11 @@ export type CampaignInput = z.input<typeof CampaignInput>;
 /**
  * A campaign as the API answers it: the campaign with the day's own wording. `label` is the small
  * heading above the title (缅怀英烈, 悼念死难同胞…): the rule's, else its kind's (CAMPAIGN_KIND_TEXT
- * in campaign-kinds.ts); `tone` likewise. Staff never send these for a one-off campaign: its kind
- * decides them.
+ * in campaign-kinds.ts); `tone` likewise. This server always sends both; they are optional so that
+ * clients keep working against servers from before the calendar. Staff never send these for a
+ * one-off campaign: its kind decides them.
  */
-export const CalendarCampaign = z.object({ ...campaignShape, label: LocalizedText, tone: CampaignTone }).check(
+export const CalendarCampaign = z.object({ ...campaignShape, label: z.optional(LocalizedText), tone: z.optional(CampaignTone) }).check(
   z.refine((c) => c.endDate >= c.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] }),
 );
 export type CalendarCampaign = z.infer<typeof CalendarCampaign>;

@@ -153,9 +153,9 @@ describe('admin: campaign rules', () => {
     const client = createMemorialClient({ baseUrl: server.baseUrl });
     at('2040-12-13T09:00:00+08:00');
     const current = await client.campaigns.current();
-    assert.deepEqual([current.id, current.tone, current.label['zh-Hans']], ['memorial-day-2040', 'mourning', '悼念死难同胞']);
+    assert.deepEqual([current.id, current.tone, current.label?.['zh-Hans']], ['memorial-day-2040', 'mourning', '悼念死难同胞']);
     const next = await client.campaigns.next();
-    assert.deepEqual([next.id, next.tone, next.label.en], ['qingming-2041', 'honour', 'Honouring the martyrs']);
+    assert.deepEqual([next.id, next.tone, next.label?.en], ['qingming-2041', 'honour', 'Honouring the martyrs']);
     at('2040-12-14T09:00:00+08:00');
     await assert.rejects(client.campaigns.current(), (e: unknown) => (e as { status?: number }).status === 404);
     const admin = createMemorialAdminClient({ baseUrl: server.baseUrl, token: server.adminToken });

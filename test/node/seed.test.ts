@@ -286,8 +286,8 @@ describe('seed calendar (rules and overrides)', () => {
     for (const text of [...Object.values(nm?.label ?? {}), ...Object.values(CAMPAIGN_KIND_TEXT['memorial-day'].name)]) {
       assert.doesNotMatch(text, /英烈|緬懷|缅怀|martyr/i, text);
     }
-    assert.match(nm?.label['zh-Hans'] ?? '', /死难/);
-    assert.equal(byId.get('qingming-2026')?.label['zh-Hans'], '缅怀英烈');
+    assert.match(nm?.label?.['zh-Hans'] ?? '', /死难/);
+    assert.equal(byId.get('qingming-2026')?.label?.['zh-Hans'], '缅怀英烈');
     assert.equal(byId.get('victory-day-2026')?.tone, 'remembrance');
     for (const [kind, t] of Object.entries(CAMPAIGN_KIND_TEXT)) {
       for (const field of [t.label, t.name]) assert.ok(LocalizedText.safeParse(field).success, kind);
