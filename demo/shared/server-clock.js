@@ -1,4 +1,3 @@
-/* global window, document, XMLHttpRequest, MutationObserver */
 // DEMO AND TEST PAGES ONLY — never copy this onto a real portal.
 //
 // When the reference server runs with MEMORIAL_CLOCK (or a test server with a fixed clock), its
