@@ -149,7 +149,7 @@ describe('admin: campaign rules', () => {
     assert.equal((await call(server, 'GET', '/campaigns/nothing-2088/embeds', { headers: auth })).status, 404);
   });
 
-  it('the SDK: campaigns.current() and campaigns.next(), with the day’s label and tone', async () => {
+  it('the SDK: campaigns.current() and campaigns.next(), with the day’s label and tone; the admin client’s rules', async () => {
     const client = createMemorialClient({ baseUrl: server.baseUrl });
     at('2040-12-13T09:00:00+08:00');
     const current = await client.campaigns.current();
@@ -161,5 +161,13 @@ describe('admin: campaign rules', () => {
     const admin = createMemorialAdminClient({ baseUrl: server.baseUrl, token: server.adminToken });
     const seen = await admin.campaigns.embeds('qingming-2088');
     assert.equal(seen.items.length, 1);
+    // the admin client's rules and overrides
+    assert.ok((await admin.campaignRules.list()).some((r) => r.id === 'army-day'));
+    assert.equal((await admin.campaignRules.setYear('qingming', 2033, { theme: '铭记' })).theme, '铭记');
+    assert.equal((await client.campaigns.get('qingming-2033')).title, '铭记·2033清明祭英烈');
+    await admin.campaignRules.clearYear('qingming', 2033);
+    assert.equal((await client.campaigns.get('qingming-2033')).title, '2033清明祭英烈');
+    const ended = await admin.campaignRules.update({ ...ARMY_DAY, lastYear: 2029 });
+    assert.equal(ended.lastYear, 2029);
   });
 });
