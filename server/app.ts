@@ -8,6 +8,7 @@ import { requireAdmin } from './http/admin-auth.js';
 import { ApiError } from './http/api-error.js';
 import { rateLimitWrites } from './http/rate-limit.js';
 import { openApiDocument } from './openapi.js';
+import { adminCalendarRoutes } from './routes/admin-calendar.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
 import { adminRelativeRoutes } from './routes/admin-relatives.js';
@@ -63,7 +64,8 @@ export function createApi(deps: AppDeps) {
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/health', async (c) => {
     await deps.db.query('SELECT 1');
-    return c.json({ ok: true, database: deps.db.kind });
+    // `clock`: the fixed instant when MEMORIAL_CLOCK (or a test) sets one, so demo pages can follow it.
+    return c.json({ ok: true, database: deps.db.kind, ...(deps.clockFixed?.() ? { clock: deps.now().toISOString() } : {}) });
   });
 
   const admin = requireAdmin(deps.adminToken);
@@ -71,6 +73,7 @@ export function createApi(deps: AppDeps) {
   api.use('/campaigns/:id/embeds', admin);
   api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
+  api.route('/admin', adminCalendarRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);
   for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);

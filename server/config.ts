@@ -15,6 +15,8 @@ export interface ServerConfig {
   pgSchema: string | undefined;
   /** MEMORIAL_RATE_LIMIT: writes per client address; null when `off`. */
   rateLimit: RateLimit | null;
+  /** MEMORIAL_CLOCK: the fixed "now" for demos and tests; undefined: the real clock. */
+  clock: Date | undefined;
 }
 
 /**
@@ -61,6 +63,24 @@ function pgSchema(value = process.env.MEMORIAL_PG_SCHEMA): string | undefined {
   return value;
 }
 
+/**
+ * MEMORIAL_CLOCK: an ISO 8601 instant with its offset (`2026-04-04T10:00:00+08:00`, or `Z`) that
+ * the server takes as "now" for campaign windows, daily limits and references. A date alone or a
+ * time without an offset would leave the day to the machine's time zone, so both are refused.
+ */
+export function clockFromEnv(value = process.env.MEMORIAL_CLOCK): Date | undefined {
+  const spec = value?.trim();
+  if (!spec) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(spec);
+  const at = new Date(spec);
+  // engines roll 30 February over into March instead of refusing it
+  const realDay = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).getUTCDate() === +m[3]! && +m[2]! >= 1 && +m[2]! <= 12;
+  if (!realDay || Number.isNaN(at.getTime())) {
+    throw new Error(`MEMORIAL_CLOCK must be an ISO instant with an offset, e.g. 2026-04-04T10:00:00+08:00; got "${spec}"`);
+  }
+  return at;
+}
+
 export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.MEMORIAL_DATA_DIR || join(repoRoot, '.data');
@@ -76,5 +96,6 @@ export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
     dataKey: await dataKey(dataDir, Boolean(databaseUrl)),
     pgSchema: pgSchema(),
     rateLimit: rateLimitFromEnv(),
+    clock: clockFromEnv(),
   };
 }

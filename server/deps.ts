@@ -9,6 +9,8 @@ export interface AppDeps {
   dataKey: Buffer;
   /** The clock; tests move it to check campaign windows and daily limits. */
   now: () => Date;
+  /** True while `now` is a fixed instant (MEMORIAL_CLOCK, or a test's); /health then reports it. */
+  clockFixed?: () => boolean;
   /** Largest request body, in bytes. */
   bodyLimit: number;
   /** Sensitive words that hold a message with the reason recorded. */

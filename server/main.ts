@@ -12,7 +12,11 @@ import { retentionDaysFromEnv, scheduledPurge } from './relatives/retention.js';
 
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const config = await loadConfig(repoRoot);
+const config = await loadConfig(repoRoot).catch((error: unknown) => {
+  // A bad setting (MEMORIAL_CLOCK, MEMORIAL_RATE_LIMIT…) stops the start with its own message, not a stack trace.
+  console.error(`memorial-elements: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), schema: config.pgSchema });
 await migrate(db);
 const seeded = await seedDatabase(db, { sampleMartyrs: process.env.MEMORIAL_SEED !== 'none' });
@@ -26,7 +30,8 @@ const app = createApp({
   db,
   adminToken: config.adminToken,
   dataKey: config.dataKey,
-  now: () => new Date(),
+  now: config.clock ? () => new Date(config.clock!) : () => new Date(),
+  clockFixed: () => config.clock !== undefined,
   bodyLimit: 64 * 1024,
   words: loadWordList(process.env.MEMORIAL_SENSITIVE_WORDS || fileURLToPath(DEFAULT_WORDS_FILE)),
   rateLimit: config.rateLimit,
@@ -38,6 +43,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`;
   console.log(`memorial-elements reference server on ${db.kind === 'pglite' ? `embedded database ${join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`);
   if (seeded.martyrs) console.log(`Seeded ${seeded.martyrs} fictional sample martyrs.`);
+  if (config.clock) console.log(`MEMORIAL_CLOCK: the server's "now" is fixed at ${config.clock.toISOString()}`);
   if (config.adminTokenGenerated) console.log(`Admin token (random, this run only; set MEMORIAL_ADMIN_TOKEN to fix it): ${config.adminToken}`);
   console.log(`Open ${url}`);
 });

@@ -2,7 +2,9 @@ import type { Database } from './db/database.js';
 import { insertRows } from './db/insert-rows.js';
 import { insertMartyrs, martyrRow } from './martyr-store.js';
 import { sampleMartyrs } from './seed/sample-martyrs.js';
-import { seedCampaigns } from './seed/campaigns.js';
+import { seedCampaignOverrides, seedCampaignRules } from './seed/campaigns.js';
+import { CampaignRule } from '../src/contract/index.js';
+import { insertRule, putOverride } from './calendar/store.js';
 import { seedPeriods } from './seed/periods.js';
 
 export { insertRows };
@@ -22,13 +24,13 @@ export async function seedDatabase(db: Database, opts: { sampleMartyrs?: boolean
       seedPeriods().map((p) => [p.id, p.sortOrder, p.names['zh-Hans'], p.names['zh-Hant'], p.names.en]),
       'ON CONFLICT (id) DO NOTHING',
     );
-    await insertRows(
-      tx,
-      'campaigns',
-      ['id', 'kind', 'title', 'theme', 'start_date', 'end_date', 'url', 'partner_links'],
-      seedCampaigns().map((c) => [c.id, c.kind, c.title, c.theme, c.startDate, c.endDate, c.url, JSON.stringify(c.partnerLinks)]),
-      'ON CONFLICT (id) DO NOTHING',
-    );
+    // The calendar's rules and overrides on first start only: a bureau's later changes (an
+    // override removed, a rule ended) are never undone by a restart.
+    const rules = await tx.query<{ n: number }>('SELECT CAST(count(*) AS int) AS n FROM campaign_rules');
+    if (Number(rules.rows[0]?.n) === 0) {
+      for (const r of seedCampaignRules()) await insertRule(tx, CampaignRule.parse(r));
+      for (const [ruleId, year, o] of seedCampaignOverrides()) await putOverride(tx, ruleId, year, o);
+    }
     if (opts.sampleMartyrs === false) return { martyrs: 0 };
     const { rows } = await tx.query<{ n: number }>('SELECT CAST(count(*) AS int) AS n FROM martyrs');
     if (Number(rows[0]?.n) > 0) return { martyrs: 0 };

@@ -6,6 +6,18 @@ import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
+import { CampaignCalendar } from '../calendar/calendar.js';
+import { campaignOf, parseCampaignId } from '../calendar/rules.js';
+import { loadRules, putOverride } from '../calendar/store.js';
+import type { Queryable } from '../db/database.js';
+
+/** Whether `id` is a rule's campaign (`qingming-2024`), which has no row of its own. */
+async function ruleCampaign(tx: Queryable, id: string) {
+  const parsed = parseCampaignId(id);
+  if (!parsed) return null;
+  const [rule] = await loadRules(tx, parsed.ruleId);
+  return rule && campaignOf(rule, parsed.year, rule.overrides.find((o) => o.year === parsed.year)) ? { rule, year: parsed.year } : null;
+}
 
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
 export function adminCampaignRoutes({ db }: AppDeps) {
@@ -16,6 +28,9 @@ export function adminCampaignRoutes({ db }: AppDeps) {
     const input = parseWith(routes.adminCreateCampaign.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
+      if (await ruleCampaign(tx, input.id)) {
+        throw new ApiError(409, 'conflict', `"${input.id}" already exists as a recurring campaign's year; use PUT to change it (that sets the year's override)`);
+      }
       const { rows } = await tx.query<CampaignRow>(
         `INSERT INTO campaigns (id, kind, title, theme, start_date, end_date, url, partner_links)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ${CAMPAIGN_COLUMNS}`,
@@ -41,7 +56,18 @@ export function adminCampaignRoutes({ db }: AppDeps) {
           WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
         [id, input.kind, input.title, input.theme, input.startDate, input.endDate, input.url, JSON.stringify(input.partnerLinks)],
       );
-      if (!rows[0]) throw notFound('Campaign');
+      if (!rows[0]) {
+        // A rule's campaign: replacing it for that year is that year's override.
+        const found = await ruleCampaign(tx, id);
+        if (!found) throw notFound('Campaign');
+        if (input.kind !== found.rule.kind) {
+          throw new ApiError(400, 'validation_failed', `"${id}" is a ${found.rule.kind} campaign (rule "${found.rule.id}")`, [{ path: 'kind', message: `must be "${found.rule.kind}"` }]);
+        }
+        const { title, theme, startDate, endDate, url, partnerLinks } = input;
+        const override = await putOverride(tx, found.rule.id, found.year, { title, theme, startDate, endDate, url, partnerLinks, source: null });
+        await audit(tx, actor, 'campaign.update', id, { title: input.title, override: true });
+        return { status: 200, body: campaignOf(found.rule, found.year, override)! };
+      }
       await audit(tx, actor, 'campaign.update', id, { title: input.title });
       return { status: 200, body: toCampaign(rows[0]) };
     });
@@ -55,8 +81,7 @@ export function campaignEmbedsRoute({ db }: AppDeps) {
   const app = new Hono();
   app.get('/campaigns/:id/embeds', async (c) => {
     const { id } = parseWith(routes.campaignEmbeds.params, c.req.param(), 'path');
-    const exists = await db.query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
-    if (!exists.rows[0]) throw notFound('Campaign');
+    if (!(await CampaignCalendar.find(db, id))) throw notFound('Campaign');
     const { rows } = await db.query<{ origin: string; first_seen: Date; last_seen: Date; impressions: number; clicks: number; days: number; last_path: string | null }>(
       `SELECT origin, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
               CAST(sum(impressions) AS int) AS impressions, CAST(sum(clicks) AS int) AS clicks, CAST(count(*) AS int) AS days,

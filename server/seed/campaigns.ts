@@ -1,26 +1,29 @@
 /**
- * Seed campaigns: the yearly 清明祭英烈 campaigns and the two fixed days of remembrance
- * (9月30日 烈士纪念日, 12月13日 国家公祭日). Campaigns are data: a new year's campaign is a new
- * row, never a code change.
+ * Seed calendar: the recurring campaigns as rules, and what the notices we hold say about single
+ * years as overrides. Campaigns are data: a bureau adds a rule or a year's override through the
+ * admin API, never a code change, and no year has to be typed in advance.
  *
- * Windows: only 2020 is documented in the notices we hold (致敬·2020清明祭英烈, 2020年2月10日到
- * 4月10日, 退役军人部函〔2020〕14号 as relayed by the Chongqing bureaus). The other Qingming
- * windows below are REPRESENTATIVE (15 March – 15 April, around 清明) and must be replaced with
- * the dates from that year's notice. 2026's theme is not known to us, so its title carries no
- * theme and `theme` is null.
+ * Qingming's window is set once relative to the 清明 solar term of each year: the only window
+ * documented in the notices we hold is 2020's (致敬·2020清明祭英烈, 2020年2月10日到4月10日,
+ * 退役军人部函〔2020〕14号 as relayed by the Chongqing bureaus). 清明 fell on 4 April 2020, so
+ * the default window runs from 54 days before to 6 days after the solar term. Other years' exact
+ * dates belong in that year's override, from its notice.
  */
-import type * as z from 'zod/mini';
-import type { Campaign } from '../../src/contract/index.js';
-
-export type CampaignSeed = z.input<typeof Campaign>;
+import type { CampaignOverrideInput, CampaignRuleInput } from '../../src/contract/index.js';
 
 /** The national platform (中华英烈网). No deep column paths: they change every year. */
 export const NATIONAL_PLATFORM_URL = 'https://www.chinamartyrs.gov.cn/';
 
-export const SEED_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
+/** The 2020 campaign's documented window and that year's 清明 (4 April). */
+export const QINGMING_2020 = { startDate: '2020-02-10', endDate: '2020-04-10', solarTerm: '2020-04-04' } as const;
+const DAY_MS = 86_400_000;
+const daysFrom = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
-/** Yearly themes from the campaigns' titles; null where we do not know it. */
-export const QINGMING_THEMES: Readonly<Record<(typeof SEED_YEARS)[number], string | null>> = {
+/** The calendar's first year; bureaus may add earlier years' campaigns as rules or one-offs. */
+export const FIRST_YEAR = 2019;
+
+/** Yearly themes from the campaigns' titles (致敬·2020清明祭英烈). */
+export const QINGMING_THEMES: Readonly<Record<number, string>> = {
   2019: '传承',
   2020: '致敬',
   2021: '守护',
@@ -28,39 +31,41 @@ export const QINGMING_THEMES: Readonly<Record<(typeof SEED_YEARS)[number], strin
   2023: '崇尚',
   2024: '铸魂',
   2025: '赓续',
-  2026: null,
 };
 
-/** Documented windows; every other year falls back to the representative window. */
-const DOCUMENTED_QINGMING_WINDOWS: Readonly<Partial<Record<number, readonly [string, string]>>> = {
-  2020: ['2020-02-10', '2020-04-10'],
-};
+const rule = (r: Omit<CampaignRuleInput, 'url' | 'partnerLinks' | 'label' | 'tone' | 'firstYear' | 'lastYear'>): CampaignRuleInput => ({
+  url: NATIONAL_PLATFORM_URL,
+  partnerLinks: [],
+  label: null,
+  tone: null,
+  firstYear: FIRST_YEAR,
+  lastYear: null,
+  ...r,
+});
 
-function qingming(year: (typeof SEED_YEARS)[number]): CampaignSeed {
-  const theme = QINGMING_THEMES[year];
-  // Representative window, to be replaced from the year's notice.
-  const [startDate, endDate] = DOCUMENTED_QINGMING_WINDOWS[year] ?? [`${year}-03-15`, `${year}-04-15`];
-  return {
-    id: `qingming-${year}`,
-    kind: 'qingming',
-    title: theme === null ? `${year}清明祭英烈` : `${theme}·${year}清明祭英烈`,
-    theme,
-    startDate,
-    endDate,
-    url: NATIONAL_PLATFORM_URL,
-    partnerLinks: [],
-  };
-}
-
-function oneDay(id: string, kind: CampaignSeed['kind'], title: string, day: string): CampaignSeed {
-  return { id, kind, title, theme: null, startDate: day, endDate: day, url: NATIONAL_PLATFORM_URL, partnerLinks: [] };
-}
-
-/** Qingming 2019–2026, then 烈士纪念日 and 国家公祭日 for the same years. */
-export function seedCampaigns(): CampaignSeed[] {
+export function seedCampaignRules(): CampaignRuleInput[] {
   return [
-    ...SEED_YEARS.map(qingming),
-    ...SEED_YEARS.map((y) => oneDay(`martyrs-day-${y}`, 'martyrs-day', `${y}年烈士纪念日`, `${y}-09-30`)),
-    ...SEED_YEARS.map((y) => oneDay(`memorial-day-${y}`, 'memorial-day', `${y}年南京大屠杀死难者国家公祭日`, `${y}-12-13`)),
+    rule({
+      id: 'qingming',
+      kind: 'qingming',
+      title: '{year}清明祭英烈',
+      anchor: 'qingming',
+      daysBefore: daysFrom(QINGMING_2020.startDate, QINGMING_2020.solarTerm),
+      daysAfter: daysFrom(QINGMING_2020.solarTerm, QINGMING_2020.endDate),
+    }),
+    rule({ id: 'victory-day', kind: 'victory-day', title: '{year}年中国人民抗日战争胜利纪念日', anchor: '09-03', daysBefore: 0, daysAfter: 0 }),
+    rule({ id: 'martyrs-day', kind: 'martyrs-day', title: '{year}年烈士纪念日', anchor: '09-30', daysBefore: 0, daysAfter: 0 }),
+    rule({ id: 'memorial-day', kind: 'memorial-day', title: '{year}年南京大屠杀死难者国家公祭日', anchor: '12-13', daysBefore: 0, daysAfter: 0 }),
   ];
+}
+
+/** `[ruleId, year, override]`: each Qingming theme, and 2020's documented window. */
+export function seedCampaignOverrides(): [string, number, CampaignOverrideInput][] {
+  return Object.entries(QINGMING_THEMES).map(([year, theme]) => [
+    'qingming',
+    Number(year),
+    Number(year) === 2020
+      ? { theme, startDate: QINGMING_2020.startDate, endDate: QINGMING_2020.endDate, source: '退役军人部函〔2020〕14号' }
+      : { theme, source: `${year}年清明祭英烈活动标题` },
+  ]);
 }

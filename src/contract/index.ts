@@ -7,6 +7,8 @@ export * from './martyr.js';
 export * from './tribute.js';
 export * from './message.js';
 export * from './campaign.js';
+export * from './campaign-kinds.js';
+export * from './calendar.js';
 export * from './relatives.js';
 export * from './error.js';
 export * from './admin.js';

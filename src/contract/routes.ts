@@ -3,11 +3,12 @@ import { Id } from './common.js';
 import { Martyr, MartyrSearchPage, MartyrSearchQuery } from './martyr.js';
 import { TributeOffer, TributeResult, TributeSummary, TributeSummaryQuery } from './tribute.js';
 import { MessageInput, MessageListQuery, MessagePage, MessageReceipt, MessageReport } from './message.js';
-import { CampaignEvent, CampaignEventAck, CampaignIdParam, CampaignList, CampaignListQuery, Campaign } from './campaign.js';
+import { CalendarCampaign, CampaignEvent, CampaignEventAck, CampaignIdParam, CampaignList, CampaignListQuery, Campaign } from './campaign.js';
 import { CaseReceipt, FamilySearchInput, RelativeLeadInput } from './relatives.js';
 import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, ModerationDecision } from './admin.js';
 import { ModeratedMessage, ModeratedMessagePage } from './message.js';
 import { CampaignInput } from './campaign.js';
+import { CampaignOverride, CampaignOverrideInput, CampaignOverrideParams, CampaignRule, CampaignRuleIdParam, CampaignRuleList, CampaignRuleWithOverrides } from './calendar.js';
 import { RegionList, RegionQuery } from './regions.js';
 import {
   AdminFamilySearchPage, AdminRelativeLeadPage, CaseCloseRequest, CaseClosed, CaseContact, CaseListQuery, CaseMatch, CaseMatchPage,
@@ -76,7 +77,16 @@ export const routes = {
   },
   getCampaign: {
     method: 'GET', path: '/campaigns/{id}', tag: 'campaigns', summary: 'One campaign; `current` is the one active now',
-    params: CampaignIdParam, response: Campaign, status: 200,
+    params: CampaignIdParam, response: CalendarCampaign, status: 200,
+  },
+  currentCampaign: {
+    method: 'GET', path: '/campaigns/current', tag: 'campaigns',
+    summary: 'The campaign active now (Asia/Shanghai day), the most recently started if several; 404 between campaigns',
+    response: CalendarCampaign, status: 200,
+  },
+  nextCampaign: {
+    method: 'GET', path: '/campaigns/next', tag: 'campaigns', summary: 'The next campaign to start after today (Asia/Shanghai)',
+    response: CalendarCampaign, status: 200,
   },
   recordCampaignEvent: {
     method: 'POST', path: '/campaigns/{id}/events', tag: 'campaigns',
@@ -125,6 +135,27 @@ export const routes = {
   adminUpdateCampaign: {
     method: 'PUT', path: '/admin/campaigns/{id}', tag: 'admin', summary: 'Replace a campaign (the id in the body must match)',
     params: IdParam, body: CampaignInput, response: Campaign, status: 200, admin: true,
+  },
+  adminListCampaignRules: {
+    method: 'GET', path: '/admin/campaign-rules', tag: 'admin', summary: 'The recurring campaigns (rules) with their per-year overrides',
+    response: CampaignRuleList, status: 200, admin: true,
+  },
+  adminCreateCampaignRule: {
+    method: 'POST', path: '/admin/campaign-rules', tag: 'admin', summary: 'Add a recurring campaign (one a year, id {rule}-{year})',
+    body: CampaignRule, response: CampaignRuleWithOverrides, status: 201, admin: true,
+  },
+  adminUpdateCampaignRule: {
+    method: 'PUT', path: '/admin/campaign-rules/{id}', tag: 'admin', summary: 'Replace a rule (the id in the body must match); set lastYear to end it',
+    params: CampaignRuleIdParam, body: CampaignRule, response: CampaignRuleWithOverrides, status: 200, admin: true,
+  },
+  adminPutCampaignOverride: {
+    method: 'PUT', path: '/admin/campaign-rules/{id}/years/{year}', tag: 'admin',
+    summary: "Set one year's override from that year's notice (title, theme, exact dates, column)",
+    params: CampaignOverrideParams, body: CampaignOverrideInput, response: CampaignOverride, status: 200, admin: true,
+  },
+  adminDeleteCampaignOverride: {
+    method: 'DELETE', path: '/admin/campaign-rules/{id}/years/{year}', tag: 'admin', summary: "Remove a year's override: the rule decides again",
+    params: CampaignOverrideParams, response: Acknowledged, status: 200, admin: true,
   },
   campaignEmbeds: {
     method: 'GET', path: '/campaigns/{id}/embeds', tag: 'admin', summary: 'Host sites that carry the banner: first/last seen, impressions, clicks',

@@ -1,4 +1,4 @@
-import type { AuditEntry, Campaign, CampaignInput, EmbedReport, ModeratedMessage, ModerationDecision } from '../contract/index.js';
+import type { AuditEntry, Campaign, CampaignInput, CampaignOverride, CampaignOverrideInput, CampaignRuleInput, CampaignRuleWithOverrides, EmbedReport, ModeratedMessage, ModerationDecision } from '../contract/index.js';
 import { apiRoot } from './base-url.js';
 import type { MemorialClientOptions } from './client.js';
 import { pagedList, type PagedList } from './paged-list.js';
@@ -48,6 +48,18 @@ export function createMemorialAdminClient(opts: MemorialAdminClientOptions) {
         t.call('adminUpdateCampaign', { params: { id: campaign.id }, body: campaign }, opts),
       /** Which host sites carry the banner, with impressions and clicks. */
       embeds: (id: string, opts?: CallOptions): Promise<EmbedReport> => t.call('campaignEmbeds', { params: { id } }, opts),
+    },
+    /** The recurring campaigns (docs/calendar.md): rules, and one year's override from its notice. */
+    campaignRules: {
+      list: async (opts?: CallOptions): Promise<CampaignRuleWithOverrides[]> => (await t.call('adminListCampaignRules', {}, opts)).items,
+      create: (rule: CampaignRuleInput, opts?: WriteOptions): Promise<CampaignRuleWithOverrides> => t.call('adminCreateCampaignRule', { body: rule }, opts),
+      update: (rule: CampaignRuleInput, opts?: WriteOptions): Promise<CampaignRuleWithOverrides> =>
+        t.call('adminUpdateCampaignRule', { params: { id: rule.id }, body: rule }, opts),
+      setYear: (id: string, year: number, override: CampaignOverrideInput, opts?: WriteOptions): Promise<CampaignOverride> =>
+        t.call('adminPutCampaignOverride', { params: { id, year }, body: override }, opts),
+      clearYear: async (id: string, year: number, opts?: WriteOptions): Promise<void> => {
+        await t.call('adminDeleteCampaignOverride', { params: { id, year } }, opts);
+      },
     },
     /** Who did what and when, newest first. */
     audit: (opts?: CallOptions): PagedList<AuditEntry> => pagedList((cursor) => t.call('adminAuditLog', { query: { cursor } }, opts)),

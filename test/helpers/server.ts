@@ -24,20 +24,22 @@ let schemaCounter = 0;
  * The real server on an ephemeral port with a fresh database: embedded PGlite in memory, or,
  * when TEST_DATABASE_URL is set (CI), a fresh schema of that PostgreSQL database.
  */
-export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit; clock?: Date } = {}): Promise<TestServer> {
   const url = process.env.TEST_DATABASE_URL;
   const schema = url ? `t_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}` : undefined;
   const db = await openDatabase({ databaseUrl: url, schema });
   await migrate(db);
   // Reference data (periods, campaigns) always; the 360 sample martyrs unless `seed: false`.
   await seedDatabase(db, { sampleMartyrs: opts.seed !== false });
-  let fixedNow: Date | undefined;
+  // `clock`: the instant the server starts at (as MEMORIAL_CLOCK); setNow moves it.
+  let fixedNow: Date | undefined = opts.clock;
   const adminToken = randomBytes(16).toString('hex');
   const app = createApp({
     db,
     adminToken,
     dataKey: randomBytes(32),
     now: () => fixedNow ?? new Date(),
+    clockFixed: () => fixedNow !== undefined,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     words: loadWordList(fileURLToPath(DEFAULT_WORDS_FILE)),
     // Off unless a test asks: load tests send everything from one loopback address.

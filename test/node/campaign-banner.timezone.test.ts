@@ -118,16 +118,17 @@ async function look(page: Page): Promise<Seen> {
 }
 
 const ZONES = [
-  // UTC−7 in April: Shanghai's last minute of 15 April is the morning of 15 April here
-  { zone: 'America/Los_Angeles', lastMinuteLocalDate: '2026-04-15', firstMinuteLocalDate: '2026-03-14' },
-  // UTC+14: Shanghai's last minute of 15 April is already 16 April here
-  { zone: 'Pacific/Kiritimati', lastMinuteLocalDate: '2026-04-16', firstMinuteLocalDate: '2026-03-15' },
+  // qingming-2026 runs 10 February – 11 April (the Qingming rule: 清明 on 5 April, −54/+6 days).
+  // UTC−7 in April: Shanghai's last minute of 11 April is the morning of 11 April here
+  { zone: 'America/Los_Angeles', lastMinuteLocalDate: '2026-04-11', firstMinuteLocalDate: '2026-02-09' },
+  // UTC+14: Shanghai's last minute of 11 April is already 12 April here
+  { zone: 'Pacific/Kiritimati', lastMinuteLocalDate: '2026-04-12', firstMinuteLocalDate: '2026-02-10' },
 ];
 
 describe('campaign banner: days are Asia/Shanghai days in every time zone', () => {
   for (const { zone, lastMinuteLocalDate, firstMinuteLocalDate } of ZONES) {
     it(`${zone}: one minute before Shanghai midnight on the last day, the county portal still shows qingming-2026`, async () => {
-      const { context, page } = await open(zone, new Date('2026-04-15T23:59:00+08:00'));
+      const { context, page } = await open(zone, new Date('2026-04-11T23:59:00+08:00'));
       try {
         await page.goto(`${ORIGIN}/demo/county-portal.html`);
         const seen = await look(page);
@@ -149,7 +150,7 @@ describe('campaign banner: days are Asia/Shanghai days in every time zone', () =
     it(`${zone}: one minute after, qingming-2026 is over (hidden, or a plain link)`, async () => {
       extraPage = testPage(`<memorial-campaign-banner campaign="qingming-2026"></memorial-campaign-banner>
         <memorial-campaign-banner campaign="qingming-2026" after="link"></memorial-campaign-banner>`);
-      const { context, page } = await open(zone, new Date('2026-04-16T00:00:00+08:00'));
+      const { context, page } = await open(zone, new Date('2026-04-12T00:00:00+08:00'));
       try {
         await page.goto(`${ORIGIN}/test.html`);
         const seen = await look(page);
@@ -167,7 +168,7 @@ describe('campaign banner: days are Asia/Shanghai days in every time zone', () =
 
     it(`${zone}: the first Shanghai day starts the campaign, whatever the local date; the day before counts 1 day`, async () => {
       extraPage = testPage(`<memorial-campaign-banner campaign="qingming-2026"></memorial-campaign-banner>`);
-      let { context, page } = await open(zone, new Date('2026-03-15T00:00:30+08:00'));
+      let { context, page } = await open(zone, new Date('2026-02-10T00:00:30+08:00'));
       try {
         await page.goto(`${ORIGIN}/test.html`);
         const seen = await look(page);
@@ -176,7 +177,7 @@ describe('campaign banner: days are Asia/Shanghai days in every time zone', () =
       } finally {
         await context.close();
       }
-      ({ context, page } = await open(zone, new Date('2026-03-14T23:59:00+08:00')));
+      ({ context, page } = await open(zone, new Date('2026-02-09T23:59:00+08:00')));
       try {
         await page.goto(`${ORIGIN}/test.html`);
         const seen = await look(page);

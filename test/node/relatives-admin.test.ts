@@ -192,6 +192,8 @@ describe('personal data', () => {
       reportMessage: [{ path: '/messages/no-such-message/reports', json: { reason: '不当内容' } }],
       listCampaigns: [{ path: '/campaigns' }],
       getCampaign: [{ path: '/campaigns/current' }],
+      currentCampaign: [{ path: '/campaigns/current' }],
+      nextCampaign: [{ path: '/campaigns/next' }],
       recordCampaignEvent: [{ path: '/campaigns/qingming-2025/events', json: { type: 'impression', origin: 'https://www.example.gov.cn', path: '/' } }],
       submitLead: [{ path: '/relative-leads', json: { martyrId: 't-rel-01', relationship: 'child', knowledge: '线索', consent: true, ...PLANTED, idNumberConsent: true } }],
       registerFamilySearch: [{ path: '/family-searches', json: family({ martyrName: '刘振邦', ...PLANTED, idNumberConsent: true }) }],

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Campaign, HISTORY_PERIODS, MartyrFields } from '../../src/contract/index.js';
-import { NATIONAL_PLATFORM_URL, seedCampaigns } from '../../server/seed/campaigns.js';
+import { CAMPAIGN_KIND_TEXT, CalendarCampaign, CampaignRule, HISTORY_PERIODS, LocalizedText, MartyrFields } from '../../src/contract/index.js';
+import { seededCalendar } from '../../server/calendar/seeded.js';
+import { NATIONAL_PLATFORM_URL, seedCampaignRules } from '../../server/seed/campaigns.js';
 import { ASTRAL_NAMES, COMPOUND_SURNAMES, NEAR_NAME_PAIRS } from '../../server/seed/names.js';
 import { PeriodSeed, seedPeriods } from '../../server/seed/periods.js';
 import { SAMPLE_MARKER, sampleMartyrs, type MartyrFieldsInput } from '../../server/seed/sample-martyrs.js';
@@ -200,25 +201,28 @@ describe('sampleMartyrs', () => {
   });
 });
 
-describe('seedCampaigns', () => {
-  const campaigns = seedCampaigns();
-  const byId = new Map(campaigns.map((c) => [c.id, c]));
+describe('seed calendar (rules and overrides)', () => {
   const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+  const calendar = seededCalendar();
+  const campaigns = calendar.startingIn(2019, 2026);
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
 
-  test('is deterministic and every campaign validates against Campaign', () => {
-    assert.deepEqual(seedCampaigns(), campaigns);
+  test('is deterministic and every rule and campaign validates against the contract', () => {
+    assert.deepEqual(seededCalendar().startingIn(2019, 2026), campaigns);
+    for (const r of seedCampaignRules()) assert.ok(CampaignRule.safeParse(r).success, r.id);
     for (const c of campaigns) {
-      const r = Campaign.safeParse(c);
+      const r = CalendarCampaign.safeParse(c);
       assert.ok(r.success, `${c.id}: ${r.success ? '' : JSON.stringify(r.error.issues)}`);
       assert.deepEqual(r.data, c);
     }
   });
 
-  test('ids are unique and cover qingming, martyrs-day and memorial-day for 2019–2026', () => {
+  test('ids are unique and cover qingming, victory-day, martyrs-day and memorial-day for 2019–2026', () => {
     assert.equal(byId.size, campaigns.length, 'duplicate campaign id');
-    assert.equal(campaigns.length, years.length * 3);
+    assert.equal(campaigns.length, years.length * 4);
     for (const y of years) {
       assert.equal(byId.get(`qingming-${y}`)?.kind, 'qingming', `qingming-${y}`);
+      assert.equal(byId.get(`victory-day-${y}`)?.kind, 'victory-day', `victory-day-${y}`);
       assert.equal(byId.get(`martyrs-day-${y}`)?.kind, 'martyrs-day', `martyrs-day-${y}`);
       assert.equal(byId.get(`memorial-day-${y}`)?.kind, 'memorial-day', `memorial-day-${y}`);
     }
@@ -231,6 +235,13 @@ describe('seedCampaigns', () => {
     assert.equal(c.endDate, '2020-04-10');
     assert.equal(c.title, '致敬·2020清明祭英烈');
     assert.equal(c.theme, '致敬');
+  });
+
+  test('the default Qingming window is the 2020 one moved with the solar term: 54 days before to 6 after', () => {
+    const rule = seedCampaignRules().find((r) => r.id === 'qingming');
+    assert.deepEqual([rule?.daysBefore, rule?.daysAfter], [54, 6]);
+    // 清明 2026 is 5 April
+    assert.deepEqual([byId.get('qingming-2026')?.startDate, byId.get('qingming-2026')?.endDate], ['2026-02-10', '2026-04-11']);
   });
 
   test('Qingming titles and themes per year; 2026 has no theme', () => {
@@ -254,8 +265,10 @@ describe('seedCampaigns', () => {
     }
   });
 
-  test('days of remembrance are one-day windows on 9月30日 and 12月13日', () => {
+  test('days of remembrance are one-day windows on 9月3日, 9月30日 and 12月13日', () => {
     for (const y of years) {
+      const vd = byId.get(`victory-day-${y}`);
+      assert.deepEqual([vd?.startDate, vd?.endDate, vd?.title], [`${y}-09-03`, `${y}-09-03`, `${y}年中国人民抗日战争胜利纪念日`]);
       const md = byId.get(`martyrs-day-${y}`);
       assert.equal(md?.startDate, `${y}-09-30`);
       assert.equal(md?.endDate, `${y}-09-30`);
@@ -264,6 +277,20 @@ describe('seedCampaigns', () => {
       assert.equal(nm?.startDate, `${y}-12-13`);
       assert.equal(nm?.endDate, `${y}-12-13`);
       assert.equal(nm?.title, `${y}年南京大屠杀死难者国家公祭日`);
+    }
+  });
+
+  test('国家公祭日 mourns the victims and never says 缅怀英烈; each kind has its wording in three locales', () => {
+    const nm = byId.get('memorial-day-2026');
+    assert.equal(nm?.tone, 'mourning');
+    for (const text of [...Object.values(nm?.label ?? {}), ...Object.values(CAMPAIGN_KIND_TEXT['memorial-day'].name)]) {
+      assert.doesNotMatch(text, /英烈|緬懷|缅怀|martyr/i, text);
+    }
+    assert.match(nm?.label?.['zh-Hans'] ?? '', /死难/);
+    assert.equal(byId.get('qingming-2026')?.label?.['zh-Hans'], '缅怀英烈');
+    assert.equal(byId.get('victory-day-2026')?.tone, 'remembrance');
+    for (const [kind, t] of Object.entries(CAMPAIGN_KIND_TEXT)) {
+      for (const field of [t.label, t.name]) assert.ok(LocalizedText.safeParse(field).success, kind);
     }
   });
 

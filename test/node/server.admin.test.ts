@@ -75,8 +75,9 @@ describe('moderation', () => {
 });
 
 describe('campaign calendar and embed report', () => {
+  // a county's own one-off campaign (qingming-2027 itself is the Qingming rule's, changed by its override)
   const campaign = {
-    id: 'qingming-2027',
+    id: 'county-qingming-2027',
     kind: 'qingming',
     title: '2027清明祭英烈',
     theme: null,
@@ -90,15 +91,15 @@ describe('campaign calendar and embed report', () => {
     const created = await call(server, 'POST', '/admin/campaigns', { json: campaign, headers: admin });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal((await call(server, 'POST', '/admin/campaigns', { json: campaign, headers: admin })).status, 409);
-    const backwards = await call(server, 'PUT', '/admin/campaigns/qingming-2027', { json: { ...campaign, endDate: '2027-03-01' }, headers: admin });
+    const backwards = await call(server, 'PUT', '/admin/campaigns/county-qingming-2027', { json: { ...campaign, endDate: '2027-03-01' }, headers: admin });
     assert.equal(backwards.status, 400);
     assert.equal(backwards.body.issues[0].path, 'endDate');
-    const unsafe = await call(server, 'PUT', '/admin/campaigns/qingming-2027', { json: { ...campaign, url: 'javascript:alert(1)' }, headers: admin });
+    const unsafe = await call(server, 'PUT', '/admin/campaigns/county-qingming-2027', { json: { ...campaign, url: 'javascript:alert(1)' }, headers: admin });
     assert.equal(unsafe.status, 400);
     assert.equal(unsafe.body.issues[0].path, 'url');
-    const updated = await call(server, 'PUT', '/admin/campaigns/qingming-2027', { json: { ...campaign, theme: '弘扬', title: '弘扬·2027清明祭英烈' }, headers: admin });
+    const updated = await call(server, 'PUT', '/admin/campaigns/county-qingming-2027', { json: { ...campaign, theme: '弘扬', title: '弘扬·2027清明祭英烈' }, headers: admin });
     assert.equal(updated.status, 200);
-    assert.equal((await call(server, 'GET', '/campaigns/qingming-2027')).body.title, '弘扬·2027清明祭英烈');
+    assert.equal((await call(server, 'GET', '/campaigns/county-qingming-2027')).body.title, '弘扬·2027清明祭英烈');
   });
 
   it('reports each host site with first and last seen, impressions and clicks', async () => {

@@ -11,11 +11,11 @@ before(async () => {
 after(() => server.close());
 
 describe('campaigns', () => {
-  it('lists the seeded calendar: Qingming 2019–2026 and 9·30 烈士纪念日', async () => {
+  it('lists the calendar from 2019 to next year: Qingming every year and 9·30 烈士纪念日', async () => {
     const res = await call(server, 'GET', '/campaigns');
     const { items } = CampaignList.parse(res.body);
     const ids = new Set(items.map((c) => c.id));
-    for (let y = 2019; y <= 2026; y++) assert.ok(ids.has(`qingming-${y}`), `qingming-${y}`);
+    for (let y = 2019; y <= 2027; y++) assert.ok(ids.has(`qingming-${y}`), `qingming-${y}`);
     assert.ok(items.some((c) => c.kind === 'martyrs-day' && c.startDate.endsWith('-09-30')));
     const c2020 = Campaign.parse((await call(server, 'GET', '/campaigns/qingming-2020')).body);
     assert.equal(c2020.title, '致敬·2020清明祭英烈');
@@ -31,14 +31,19 @@ describe('campaigns', () => {
     assert.ok((await at('2020-02-10T07:59:00-08:00')).includes('qingming-2020'), 'offsets are honoured');
   });
 
-  it('`current` is the active campaign, else the next to start', async () => {
+  it('`current` is the active campaign, else 404; `next` is the next to start', async () => {
     server.setNow(new Date('2020-03-01T04:00:00Z'));
     assert.equal((await call(server, 'GET', '/campaigns/current')).body.id, 'qingming-2020');
+    assert.equal((await call(server, 'GET', '/campaigns/next')).body.id, 'victory-day-2020');
     server.setNow(new Date('2020-05-01T04:00:00Z'));
-    const next = (await call(server, 'GET', '/campaigns/current')).body;
-    assert.ok(next.startDate > '2020-05-01', `${next.id} starts later`);
-    server.setNow(new Date('2099-01-01T00:00:00Z'));
-    assert.equal((await call(server, 'GET', '/campaigns/current')).status, 404);
+    const none = await call(server, 'GET', '/campaigns/current');
+    assert.equal(none.status, 404);
+    assert.equal(none.body.code, 'not_found');
+    assert.equal((await call(server, 'GET', '/campaigns/next')).body.id, 'victory-day-2020');
+    // the seeded rows ran out in 2026; the rules do not
+    server.setNow(new Date('2099-12-13T10:00:00+08:00'));
+    assert.equal((await call(server, 'GET', '/campaigns/current')).body.id, 'memorial-day-2099');
+    assert.equal((await call(server, 'GET', '/campaigns/next')).body.id, 'qingming-2100');
     server.setNow(undefined);
     const active = (await call(server, 'GET', '/campaigns?activeAt=now')).status;
     assert.equal(active, 200);

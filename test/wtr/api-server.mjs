@@ -20,10 +20,17 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * @param {{ prefix?: string, helper?: string }} [options]
+ * The instant the browser tests' API server runs at, unless MEMORIAL_CLOCK says another: inside
+ * qingming-2026 (10 February – 11 April 2026), so `campaigns/current` has an answer whatever the
+ * real date. Pages that show `campaign="current"` follow it with /demo/shared/server-clock.js.
+ */
+export const BROWSER_TEST_CLOCK = '2026-04-04T10:00:00+08:00';
+
+/**
+ * @param {{ prefix?: string, helper?: string, clock?: string }} [options]
  * @returns {{ plugin: import('@web/test-runner').TestRunnerPlugin, middleware: import('koa').Middleware }}
  */
-export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts' } = {}) {
+export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts', clock = process.env.MEMORIAL_CLOCK || BROWSER_TEST_CLOCK } = {}) {
   /** @type {{ baseUrl: string, adminToken: string, close(): Promise<void> } | undefined} */
   let server;
   let target;
@@ -40,9 +47,10 @@ export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts' 
         }
         throw error;
       }
-      server = await mod.startTestServer();
+      const { clockFromEnv } = await import(pathToFileURL(path.resolve('server/config.ts')).href);
+      server = await mod.startTestServer({ clock: clockFromEnv(clock) });
       target = new URL(server.baseUrl);
-      console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix})`);
+      console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix}), clock fixed at ${clock}`);
     },
     // Lets browser tests act as staff (approve a message) through the real server.
     executeCommand({ command }) {

@@ -5,9 +5,9 @@
  * embed report's beacons, days decided in Asia/Shanghai, the provider's client, and the check
  * of campaigns fetched without the SDK against the contract's schema.
  *
- * The reference server is the real one (proxied under /api/); its seeded calendar has
- * qingming-2020 (2020-02-10 – 2020-04-10, 致敬), qingming-2026 (2026-03-15 – 2026-04-15, no theme)
- * and martyrs-day-2026 (2026-09-30). The banner's clock is fixed with its `now` property, or by
+ * The reference server is the real one (proxied under /api/), at a fixed clock; its calendar
+ * rules make qingming-2020 (2020-02-10 – 2020-04-10, 致敬), qingming-2026 (2026-02-10 –
+ * 2026-04-11, no theme) and martyrs-day-2026 (2026-09-30). The banner's clock is fixed with its `now` property, or by
  * stubbing `Date.now`.
  */
 import { expect } from '@esm-bundle/chai';
@@ -250,12 +250,13 @@ describe('<memorial-campaign-banner>', () => {
     });
 
     it('campaign="current" shows the campaign the server picks and reports it under its own id', async () => {
+      // the API server runs at a fixed clock (test/wtr/api-server.mjs); the banner is given the same
+      const { clock } = (await (await fetch(`${API}health`)).json()) as { clock?: string };
+      expect(clock, 'the API server’s fixed clock').to.be.a('string');
       const current = (await (await fetch(`${API}campaigns/current`)).json()) as { id?: string };
-      const el = await banner('campaign="current"', null);
-      if (!current.id) {
-        expect(el.loadState, 'no current or upcoming campaign left in the seeded calendar').to.equal('error');
-        return;
-      }
+      expect(current.id).to.be.a('string');
+      const el = await banner('campaign="current"', new Date(clock!));
+      expect(el.loadState).to.equal('loaded');
       expect(el.data?.id).to.equal(current.id);
       await until('an impression', () => beacons.length > 0);
       expect(beacons[0]?.url).to.equal(`${API}campaigns/${current.id}/events`);
