@@ -1,6 +1,6 @@
 import type { MartyrSearchPage, MatchReason } from '../../src/contract/index.js';
 import type { Queryable } from '../db/database.js';
-import { branchesFor, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
+import { branchesFor, describeMatch, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
 import { toSummary, type MartyrRow } from './martyr-rows.js';
 
@@ -35,14 +35,16 @@ export function divisionRange(code: string): [string, string] {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** Only the columns a summary shows (never the biography), plus the page's sort key. */
-const SUMMARY_COLUMNS = 'id, name, sex, native_place_text, native_place_code, birth_date, death_date, period, unit, burial_cemetery, seeking_relatives, sample';
+const SUMMARY_COLUMNS = ['id', 'name', 'sex', 'native_place_text', 'native_place_code', 'birth_date', 'death_date', 'period', 'unit', 'burial_cemetery', 'seeking_relatives', 'sample']
+  .map((c) => `m.${c}`).join(', ');
 
 type Param = (v: unknown) => string;
 
-const columnExpr = (col: Branch['column']) => (col === 'name' ? 'name COLLATE "C"' : col);
+/** A key column of table `t` (m: martyrs, a: martyr_aliases, which has the same key columns). */
+const columnExpr = (col: Branch['column'], t = 'm') => (col === 'name' ? `${t}.name COLLATE "C"` : `${t}.${col}`);
 
-function branchSql(b: Branch, p: Param): string {
-  const col = columnExpr(b.column);
+function branchSql(b: Branch, p: Param, t = 'm'): string {
+  const col = columnExpr(b.column, t);
   if (b.op === 'eq') return `${col} = ${p(b.value)}`;
   if (b.op === 'in') return `${col} = ANY(${p(b.value)})`;
   const v = b.value as string;
@@ -65,10 +67,14 @@ function filterSql(f: SearchFilters, p: Param): string[] {
   return where;
 }
 
-type Hit = MartyrRow & { sort_key: string };
+type Hit = MartyrRow & { sort_key: string; via_alias: string | null };
 
 /** A filter-only listing: every record that passes the filters, by name. */
-const FILTER_BRANCH = { reason: 'filter' as MatchReason, score: 0.5, sortExpr: 'name COLLATE "C"' };
+const FILTER_BRANCH = { reason: 'filter' as MatchReason, score: 0.5, sortExpr: 'm.name COLLATE "C"' };
+
+/** `CASE WHEN <branch 0> THEN <then 0> … END` over table `t`: NULL when no branch holds. */
+const caseOf = (branches: readonly Branch[], t: string, p: Param, then: (b: Branch, i: number) => string) =>
+  `CASE ${branches.map((b, i) => `WHEN ${branchSql(b, p, t)} THEN ${then(b, i)}`).join(' ')} END`;
 
 /**
  * The forgiving search. A query becomes an ordered list of branches (exact, script variant,
@@ -97,8 +103,15 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
           score: b.score,
           sortExpr: columnExpr(b.column),
           skip: opts.matchableOnly === true && !b.matchable,
-          // This branch's condition, and none of the stronger ones: each record has one rank.
-          cond: (p: Param) => [branchSql(b, p), ...exclusionsFor(branches, rank).map((e) => `NOT COALESCE(${branchSql(e, p)}, false)`)],
+          // This branch's condition, and none of the stronger ones, by the name or by an alias:
+          // each record has one rank.
+          cond: (p: Param) => [
+            branchSql(b, p),
+            ...exclusionsFor(branches, rank).map((e) => `NOT COALESCE(${branchSql(e, p)}, false)`),
+            ...(rank > 0
+              ? [`(m.aliases IS NULL OR NOT EXISTS (SELECT 1 FROM martyr_aliases a WHERE a.martyr_id = m.id AND (${exclusionsFor(branches, rank).map((e) => branchSql(e, p, 'a')).join(' OR ')})))`]
+              : []),
+          ],
         }))
         .filter((r) => !r.skip && !(after && r.rank < after.rank))
     : [{ rank: 0, ...FILTER_BRANCH, cond: () => [] }].filter((r) => !(after && r.rank < after.rank));
@@ -113,11 +126,27 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
   const need = p(limit + 1);
   const parts = runs.map((run) => {
     const where = [...run.cond(p), ...filters];
-    if (after && run.rank === after.rank) where.push(`(${run.sortExpr}, id COLLATE "C") > (${p(after.key)}, ${p(after.id)})`);
-    return `(SELECT ${run.rank} AS rank, ${SUMMARY_COLUMNS}, ${run.sortExpr} AS sort_key FROM martyrs
+    if (after && run.rank === after.rank) where.push(`(${run.sortExpr}, m.id COLLATE "C") > (${p(after.key)}, ${p(after.id)})`);
+    return `(SELECT ${run.rank} AS rank, ${SUMMARY_COLUMNS}, ${run.sortExpr} AS sort_key, CAST(NULL AS text) AS via_alias FROM martyrs m
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${run.sortExpr}, id COLLATE "C" LIMIT ${need})`;
+      ORDER BY ${run.sortExpr}, m.id COLLATE "C" LIMIT ${need})`;
   });
+  if (q) {
+    // Matches by another name (别名): each martyr's best alias by the same branches, kept when it
+    // ranks above the name itself (the name wins a tie). Aliases are few, so one bitmap read of
+    // their keys serves every branch.
+    const ranks = runs.map((r) => r.rank);
+    const where = [`h.rank IN (${ranks.join(', ')})`, `h.rank < COALESCE(${caseOf(branches, 'm', p, (_, i) => String(i))}, ${branches.length})`, ...filters];
+    if (after) where.push(`(h.rank, h.sort_key, m.id COLLATE "C") > (${after.rank}, ${p(after.key)}, ${p(after.id)})`);
+    parts.push(`(SELECT h.rank, ${SUMMARY_COLUMNS}, h.sort_key, h.alias AS via_alias FROM (
+        SELECT DISTINCT ON (a.martyr_id) a.martyr_id, a.name AS alias, ${caseOf(branches, 'a', p, (_, i) => String(i))} AS rank,
+               ${caseOf(branches, 'a', p, (b) => columnExpr(b.column, 'a'))} AS sort_key
+          FROM martyr_aliases a WHERE ${branches.map((b) => branchSql(b, p, 'a')).join(' OR ')}
+         ORDER BY a.martyr_id, rank, sort_key, a.ord) h
+      JOIN martyrs m ON m.id = h.martyr_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY h.rank, h.sort_key, m.id COLLATE "C" LIMIT ${need})`);
+  }
   const sql = parts.length === 1
     ? parts[0]!
     : `SELECT * FROM (${parts.join('\n UNION ALL ')}) hits ORDER BY rank, sort_key COLLATE "C", id COLLATE "C" LIMIT ${need}`;
@@ -128,7 +157,9 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
   return {
     items: pageRows.map((r) => {
       const run = byRank.get(Number(r.rank))!;
-      return { ...toSummary(r), match: { reason: run.reason, score: run.score } };
+      const b = branches[Number(r.rank)];
+      const match = b && q ? describeMatch(q, b, r.via_alias ?? r.name, r.via_alias ?? undefined) : { reason: run.reason, score: run.score };
+      return { ...toSummary(r), match };
     }),
     nextCursor: rows.length > limit && last ? encodeCursor([Number(last.rank), last.sort_key, last.id]) : null,
   };
