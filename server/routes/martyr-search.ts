@@ -113,9 +113,11 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
               : []),
           ],
         }))
-        .filter((r) => !r.skip && !(after && r.rank < after.rank))
+        .filter((r) => !r.skip && !(after && 2 * r.rank < after.rank))
     : [{ rank: 0, ...FILTER_BRANCH, cond: () => [] }].filter((r) => !(after && r.rank < after.rank));
-  if (runs.length === 0) return { items: [], nextCursor: null };
+  // Branches whose alias matches are still to come (they follow the branch's name matches).
+  const aliasRanks = branches.flatMap((b, i) => ((opts.matchableOnly && !b.matchable) || (after && 2 * i + 1 < after.rank) ? [] : [i]));
+  if (runs.length === 0 && aliasRanks.length === 0) return { items: [], nextCursor: null };
 
   const params: unknown[] = [];
   const p: Param = (v) => {
@@ -124,21 +126,23 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
   };
   const filters = filterSql(f, p);
   const need = p(limit + 1);
+  // A page's position in the order: 2 × branch for matches by the name, 2 × branch + 1 for
+  // matches by an alias (a record named 王老五 before one who was also called 王老五).
+  const pos = (rank: number) => (q ? 2 * rank : rank);
   const parts = runs.map((run) => {
     const where = [...run.cond(p), ...filters];
-    if (after && run.rank === after.rank) where.push(`(${run.sortExpr}, m.id COLLATE "C") > (${p(after.key)}, ${p(after.id)})`);
-    return `(SELECT ${run.rank} AS rank, ${SUMMARY_COLUMNS}, ${run.sortExpr} AS sort_key, CAST(NULL AS text) AS via_alias FROM martyrs m
+    if (after && pos(run.rank) === after.rank) where.push(`(${run.sortExpr}, m.id COLLATE "C") > (${p(after.key)}, ${p(after.id)})`);
+    return `(SELECT ${pos(run.rank)} AS rank, ${SUMMARY_COLUMNS}, ${run.sortExpr} AS sort_key, CAST(NULL AS text) AS via_alias FROM martyrs m
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${run.sortExpr}, m.id COLLATE "C" LIMIT ${need})`;
   });
-  if (q) {
+  if (q && aliasRanks.length > 0) {
     // Matches by another name (别名): each martyr's best alias by the same branches, kept when it
     // ranks above the name itself (the name wins a tie). Aliases are few, so one bitmap read of
     // their keys serves every branch.
-    const ranks = runs.map((r) => r.rank);
-    const where = [`h.rank IN (${ranks.join(', ')})`, `h.rank < COALESCE(${caseOf(branches, 'm', p, (_, i) => String(i))}, ${branches.length})`, ...filters];
-    if (after) where.push(`(h.rank, h.sort_key, m.id COLLATE "C") > (${after.rank}, ${p(after.key)}, ${p(after.id)})`);
-    parts.push(`(SELECT h.rank, ${SUMMARY_COLUMNS}, h.sort_key, h.alias AS via_alias FROM (
+    const where = [`h.rank IN (${aliasRanks.join(', ')})`, `h.rank < COALESCE(${caseOf(branches, 'm', p, (_, i) => String(i))}, ${branches.length})`, ...filters];
+    if (after) where.push(`(2 * h.rank + 1, h.sort_key, m.id COLLATE "C") > (${after.rank}, ${p(after.key)}, ${p(after.id)})`);
+    parts.push(`(SELECT 2 * h.rank + 1 AS rank, ${SUMMARY_COLUMNS}, h.sort_key, h.alias AS via_alias FROM (
         SELECT DISTINCT ON (a.martyr_id) a.martyr_id, a.name AS alias, ${caseOf(branches, 'a', p, (_, i) => String(i))} AS rank,
                ${caseOf(branches, 'a', p, (b) => columnExpr(b.column, 'a'))} AS sort_key
           FROM martyr_aliases a WHERE ${branches.map((b) => branchSql(b, p, 'a')).join(' OR ')}
@@ -151,14 +155,12 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
     ? parts[0]!
     : `SELECT * FROM (${parts.join('\n UNION ALL ')}) hits ORDER BY rank, sort_key COLLATE "C", id COLLATE "C" LIMIT ${need}`;
   const { rows } = await db.query<Hit & { rank: number }>(sql, params);
-  const byRank = new Map(runs.map((r) => [r.rank, r]));
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   return {
     items: pageRows.map((r) => {
-      const run = byRank.get(Number(r.rank))!;
-      const b = branches[Number(r.rank)];
-      const match = b && q ? describeMatch(q, b, r.via_alias ?? r.name, r.via_alias ?? undefined) : { reason: run.reason, score: run.score };
+      const b = q ? branches[Number(r.rank) >> 1] : undefined;
+      const match = b && q ? describeMatch(q, b, r.via_alias ?? r.name, r.via_alias ?? undefined) : { reason: FILTER_BRANCH.reason, score: FILTER_BRANCH.score };
       return { ...toSummary(r), match };
     }),
     nextCursor: rows.length > limit && last ? encodeCursor([Number(last.rank), last.sort_key, last.id]) : null,

@@ -191,7 +191,7 @@ describe('dialect, surname-reading and look-alike errors (issue 20)', () => {
       const res = await call(server, 'GET', `/martyrs?limit=20&q=${encodeURIComponent(c.typed)}`);
       const page = MartyrSearchPage.parse(res.body);
       const first = page.items[0];
-      if (first?.id !== ids.get(c.record) || first.match?.reason !== c.reason) {
+      if (first?.id !== ids.get(c.record) || first?.match?.reason !== c.reason) {
         wrong.push(`${c.note}: ${c.typed} → ${first?.name ?? 'nothing'} (${first?.match?.reason}), wanted ${c.record} (${c.reason})`);
       }
       const scores = page.items.map((m) => m.match!.score);
