@@ -41,6 +41,7 @@ export const en = {
   'card.sex.male': 'Male',
   'card.sex.female': 'Female',
   'card.field.ethnicity': 'Ethnic group',
+  'card.field.aliases': 'Other names',
   'card.field.nativePlace': 'Native place',
   'card.field.birth': 'Born',
   'card.field.enlistment': 'Enlisted or began service',

@@ -50,6 +50,7 @@ export const zhHans = {
   'card.sex.male': '男',
   'card.sex.female': '女',
   'card.field.ethnicity': '民族',
+  'card.field.aliases': '别名',
   'card.field.nativePlace': '籍贯',
   'card.field.birth': '出生',
   'card.field.enlistment': '入伍或参加工作',

@@ -41,6 +41,7 @@ export const zhHant = {
   'card.sex.male': '男',
   'card.sex.female': '女',
   'card.field.ethnicity': '民族',
+  'card.field.aliases': '別名',
   'card.field.nativePlace': '籍貫',
   'card.field.birth': '出生',
   'card.field.enlistment': '入伍或參加工作',
