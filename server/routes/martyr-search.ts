@@ -1,6 +1,6 @@
 import type { MartyrSearchPage, MatchReason } from '../../src/contract/index.js';
 import type { Queryable } from '../db/database.js';
-import { branchesFor, describeMatch, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
+import { aliasBranch, branchesFor, describeMatch, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
 import { toSummary, type MartyrRow } from './martyr-rows.js';
 
@@ -73,8 +73,8 @@ type Hit = MartyrRow & { sort_key: string; via_alias: string | null };
 const FILTER_BRANCH = { reason: 'filter' as MatchReason, score: 0.5, sortExpr: 'm.name COLLATE "C"' };
 
 /** `CASE WHEN <branch 0> THEN <then 0> … END` over table `t`: NULL when no branch holds. */
-const caseOf = (branches: readonly Branch[], t: string, p: Param, then: (b: Branch, i: number) => string) =>
-  `CASE ${branches.map((b, i) => `WHEN ${branchSql(b, p, t)} THEN ${then(b, i)}`).join(' ')} END`;
+const caseOf = (branches: readonly Branch[], t: string, p: Param, then: (b: Branch, i: number) => string, only: (b: Branch) => boolean = () => true) =>
+  `CASE ${branches.flatMap((b, i) => (only(b) ? [`WHEN ${branchSql(b, p, t)} THEN ${then(b, i)}`] : [])).join(' ')} END`;
 
 /**
  * The forgiving search. A query becomes an ordered list of branches (exact, script variant,
@@ -108,15 +108,15 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
           cond: (p: Param) => [
             branchSql(b, p),
             ...exclusionsFor(branches, rank).map((e) => `NOT COALESCE(${branchSql(e, p)}, false)`),
-            ...(rank > 0
-              ? [`(m.aliases IS NULL OR NOT EXISTS (SELECT 1 FROM martyr_aliases a WHERE a.martyr_id = m.id AND (${exclusionsFor(branches, rank).map((e) => branchSql(e, p, 'a')).join(' OR ')})))`]
+            ...(exclusionsFor(branches, rank).some(aliasBranch)
+              ? [`(m.aliases IS NULL OR NOT EXISTS (SELECT 1 FROM martyr_aliases a WHERE a.martyr_id = m.id AND (${exclusionsFor(branches, rank).filter(aliasBranch).map((e) => branchSql(e, p, 'a')).join(' OR ')})))`]
               : []),
           ],
         }))
         .filter((r) => !r.skip && !(after && 2 * r.rank < after.rank))
     : [{ rank: 0, ...FILTER_BRANCH, cond: () => [] }].filter((r) => !(after && r.rank < after.rank));
   // Branches whose alias matches are still to come (they follow the branch's name matches).
-  const aliasRanks = branches.flatMap((b, i) => ((opts.matchableOnly && !b.matchable) || (after && 2 * i + 1 < after.rank) ? [] : [i]));
+  const aliasRanks = branches.flatMap((b, i) => (!aliasBranch(b) || (opts.matchableOnly && !b.matchable) || (after && 2 * i + 1 < after.rank) ? [] : [i]));
   if (runs.length === 0 && aliasRanks.length === 0) return { items: [], nextCursor: null };
 
   const params: unknown[] = [];
@@ -143,9 +143,9 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
     const where = [`h.rank IN (${aliasRanks.join(', ')})`, `h.rank < COALESCE(${caseOf(branches, 'm', p, (_, i) => String(i))}, ${branches.length})`, ...filters];
     if (after) where.push(`(2 * h.rank + 1, h.sort_key, m.id COLLATE "C") > (${after.rank}, ${p(after.key)}, ${p(after.id)})`);
     parts.push(`(SELECT 2 * h.rank + 1 AS rank, ${SUMMARY_COLUMNS}, h.sort_key, h.alias AS via_alias FROM (
-        SELECT DISTINCT ON (a.martyr_id) a.martyr_id, a.name AS alias, ${caseOf(branches, 'a', p, (_, i) => String(i))} AS rank,
-               ${caseOf(branches, 'a', p, (b) => columnExpr(b.column, 'a'))} AS sort_key
-          FROM martyr_aliases a WHERE ${branches.map((b) => branchSql(b, p, 'a')).join(' OR ')}
+        SELECT DISTINCT ON (a.martyr_id) a.martyr_id, a.name AS alias, ${caseOf(branches, 'a', p, (_, i) => String(i), aliasBranch)} AS rank,
+               ${caseOf(branches, 'a', p, (b) => columnExpr(b.column, 'a'), aliasBranch)} AS sort_key
+          FROM martyr_aliases a WHERE ${branches.filter(aliasBranch).map((b) => branchSql(b, p, 'a')).join(' OR ')}
          ORDER BY a.martyr_id, rank, sort_key, a.ord) h
       JOIN martyrs m ON m.id = h.martyr_id
       WHERE ${where.join(' AND ')}

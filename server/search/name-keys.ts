@@ -361,9 +361,16 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /** The index of the first branch `rk` satisfies, or -1. */
-export function rankOf(branches: readonly Branch[], rk: RecordKeys): number {
-  return branches.findIndex((b) => branchHolds(b, rk));
+export function rankOf(branches: readonly Branch[], rk: RecordKeys, only: (b: Branch) => boolean = () => true): number {
+  return branches.findIndex((b) => only(b) && branchHolds(b, rk));
 }
+
+/**
+ * Other names are matched by every key, but by equality only: a prefix range over the aliases
+ * (every alias starting with 张) would read thousands of them for a one-character query, and
+ * a clerk looking for an alias knows it whole.
+ */
+export const aliasBranch = (b: Branch) => b.op !== 'prefix';
 
 /** The characters where a dialect or look-alike match differs from the query: "曹/巢", "崇/祟、明/朋". */
 export function matchDetail(query: string, matched: string): string | undefined {
@@ -387,8 +394,8 @@ export function describeMatch(query: string, b: Branch, matchedName: string, ali
 /**
  * Why a record (its name and its other names, 别名) matches a search for `query`, by the same
  * branches, in the same order, as the database search; null if it does not. The record takes
- * the first branch any of its names satisfies; at equal branch the name itself wins, then the
- * alias first in the branch's key order. `matchableOnly` drops matches by the loose branches.
+ * the first branch any of its names satisfies (aliases: the equality branches, aliasBranch); at
+ * equal branch the name itself wins, then the alias first in the branch's key order. `matchableOnly` drops matches by the loose branches.
  */
 export function compareNames(query: string, record: string | { name: string; aliases?: readonly string[] | null }, opts: { matchableOnly?: boolean } = {}): NameMatch | null {
   const name = typeof record === 'string' ? record : record.name;
@@ -398,7 +405,7 @@ export function compareNames(query: string, record: string | { name: string; ali
   let via: { alias: string; key: string; ord: number } | null = null;
   for (const [ord, alias] of aliases.entries()) {
     const ak = recordKeys(alias);
-    const r = rankOf(branches, ak);
+    const r = rankOf(branches, ak, aliasBranch);
     if (r < 0 || (rank >= 0 && r > rank) || (rank >= 0 && r === rank && via === null)) continue;
     const key = ak[FIELD[branches[r]!.column]] as string;
     if (via && r === rank && (compareCodePoints(key, via.key) > 0 || (key === via.key && ord > via.ord))) continue;
