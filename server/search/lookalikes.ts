@@ -13,9 +13,11 @@
  * (keys are computed after the traditional→simplified step). Adding a class changes keys: bump
  * NAME_KEYS_VERSION in name-keys.ts.
  */
+// The first character of a class is its key: the one most common in names, so that most names
+// keep their simplified form as look-alike key and store none (name_glyph is NULL then).
 export const LOOKALIKE_CLASSES: readonly string[] = [
-  '侯候', '崇祟', '刁刀', '晴睛', '己已巳', '戊戌戍', '未末', '土士', '日曰', '千干', '大太', '王玉',
-  '苟荀', '季李', '栗粟', '淮准', '治冶', '贝见', '鸟乌', '祝视', '郤郄', '汩汨', '亳毫', '辨辩辫',
+  '侯候', '崇祟', '刁刀', '晴睛', '己已巳', '戊戌戍', '未末', '士土', '日曰', '千干', '大太', '王玉',
+  '荀苟', '李季', '栗粟', '淮准', '治冶', '贝见', '乌鸟', '祝视', '郤郄', '汩汨', '亳毫', '辨辩辫',
   '幕慕暮', '裁栽载', '微徽', '琪祺', '祯桢', '沐沭',
 ];
 

@@ -96,6 +96,20 @@ function syllables(items: readonly string[]): string[] {
   return out;
 }
 
+// A roll has a few thousand distinct surnames: their two readings are read once.
+const surnameReadings = new Map<string, string[]>();
+const wordReadings = new Map<string, string[]>();
+function surnameReading(surname: string): string[] {
+  let r = surnameReadings.get(surname);
+  if (!r) surnameReadings.set(surname, (r = pinyin(surname, { mode: 'surname', type: 'array', toneType: 'symbol', nonZh: 'consecutive' })));
+  return r;
+}
+function wordReading(surname: string): string[] {
+  let r = wordReadings.get(surname);
+  if (!r) wordReadings.set(surname, (r = syllables(pinyin(surname, { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }))));
+  return r;
+}
+
 function pinyinKeys(simplified: string): PinyinKeys {
   let py = '';
   let tone = '';
@@ -105,7 +119,7 @@ function pinyinKeys(simplified: string): PinyinKeys {
   // read given-name characters as surnames (曾繁荣 → zēng pó róng), so the given name is read normally.
   const sl = surnameLength(simplified);
   const cps = [...simplified];
-  const surnameItems = sl > 0 ? pinyin(cps.slice(0, sl).join(''), { mode: 'surname', type: 'array', toneType: 'symbol', nonZh: 'consecutive' }) : [];
+  const surnameItems = sl > 0 ? surnameReading(cps.slice(0, sl).join('')) : [];
   const givenItems = cps.length > sl ? pinyin(cps.slice(sl).join(''), { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }) : [];
   const items = [...surnameItems, ...givenItems];
   for (const item of items) {
@@ -128,7 +142,7 @@ function pinyinKeys(simplified: string): PinyinKeys {
   const surnameSyllables = syllables(surnameItems);
   // A polyphonic surname keeps its word reading too (单 shàn, also read dān by a family who
   // never heard it said): families and clerks write it either way.
-  const wordSyllables = sl > 0 ? syllables(pinyin(cps.slice(0, sl).join(''), { type: 'array', toneType: 'symbol', nonZh: 'consecutive' })) : [];
+  const wordSyllables = sl > 0 ? wordReading(cps.slice(0, sl).join('')) : [];
   const alt = sl > 0 && wordSyllables.join('') !== surnameSyllables.join('') ? [...wordSyllables, ...given] : null;
   return {
     pinyin: py,
@@ -157,8 +171,10 @@ export function nameKeys(name: string): NameKeys {
     ...pinyinKeys(simplified),
     skip: givenCps.length >= 2 ? surname + givenCps.slice(1).join('') : null,
     given: givenCps.length >= 1 ? givenCps.join('') : null,
-    glyph: lookalikeKey(simplified) === simplified ? null : lookalikeKey(simplified),
+    glyph: null,
   };
+  const glyph = lookalikeKey(simplified);
+  if (glyph !== simplified) keys.glyph = glyph;
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(name, keys);
   return keys;
