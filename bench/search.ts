@@ -390,7 +390,7 @@ for (const k of KINDS) {
 // ---- report --------------------------------------------------------------------------------------------
 
 const cpu = cpus()[0]?.model ?? 'unknown';
-const engine = DATABASE_URL ? `PostgreSQL ${(await db.query<{ v: string }>('SHOW server_version')).rows[0]!.v}` : 'PGlite (PostgreSQL 18, WASM) on disk';
+const engine = DATABASE_URL ? `PostgreSQL ${(await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v}` : 'PGlite (PostgreSQL 18, WASM) on disk';
 const machine = `${cpus().length} cores, ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${engine}`;
 const { rows: size } = await db.query<{ s: string }>("SELECT pg_size_pretty(pg_total_relation_size('martyrs')) AS s");
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
