@@ -1,6 +1,6 @@
 import type { MartyrSearchPage, MatchReason } from '../../src/contract/index.js';
 import type { Queryable } from '../db/database.js';
-import { aliasBranch, branchesFor, describeMatch, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
+import { aliasBranch, bestMatch, branchesFor, describeMatch, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
 import { toSummary, type MartyrRow } from './martyr-rows.js';
 
@@ -35,7 +35,7 @@ export function divisionRange(code: string): [string, string] {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** Only the columns a summary shows (never the biography), plus the page's sort key. */
-const SUMMARY_COLUMNS = ['id', 'name', 'sex', 'native_place_text', 'native_place_code', 'birth_date', 'death_date', 'period', 'unit', 'burial_cemetery', 'seeking_relatives', 'sample']
+const SUMMARY_COLUMNS = ['id', 'name', 'sex', 'native_place_text', 'native_place_code', 'birth_date', 'death_date', 'period', 'unit', 'burial_cemetery', 'seeking_relatives', 'sample', 'aliases']
   .map((c) => `m.${c}`).join(', ');
 
 type Param = (v: unknown) => string;
@@ -67,12 +67,12 @@ function filterSql(f: SearchFilters, p: Param): string[] {
   return where;
 }
 
-type Hit = MartyrRow & { sort_key: string; via_alias: string | null };
+type Hit = MartyrRow & { sort_key: string; via_alias: string | null; aliases: string[] | null };
 
 /** A filter-only listing: every record that passes the filters, by name. */
 const FILTER_BRANCH = { reason: 'filter' as MatchReason, score: 0.5, sortExpr: 'm.name COLLATE "C"' };
 
-/** `CASE WHEN <branch 0> THEN <then 0> … END` over table `t`: NULL when no branch holds. */
+/** `CASE WHEN <branch 0> THEN <then 0> … END` over table `t`: NULL when no branch holds (branches `only`). */
 const caseOf = (branches: readonly Branch[], t: string, p: Param, then: (b: Branch, i: number) => string, only: (b: Branch) => boolean = () => true) =>
   `CASE ${branches.flatMap((b, i) => (only(b) ? [`WHEN ${branchSql(b, p, t)} THEN ${then(b, i)}`] : [])).join(' ')} END`;
 
@@ -103,15 +103,9 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
           score: b.score,
           sortExpr: columnExpr(b.column),
           skip: opts.matchableOnly === true && !b.matchable,
-          // This branch's condition, and none of the stronger ones, by the name or by an alias:
-          // each record has one rank.
-          cond: (p: Param) => [
-            branchSql(b, p),
-            ...exclusionsFor(branches, rank).map((e) => `NOT COALESCE(${branchSql(e, p)}, false)`),
-            ...(exclusionsFor(branches, rank).some(aliasBranch)
-              ? [`(m.aliases IS NULL OR NOT EXISTS (SELECT 1 FROM martyr_aliases a WHERE a.martyr_id = m.id AND (${exclusionsFor(branches, rank).filter(aliasBranch).map((e) => branchSql(e, p, 'a')).join(' OR ')})))`]
-              : []),
-          ],
+          // This branch's condition, and none of the stronger ones: each name has one rank. (A
+          // record whose alias ranks higher is dropped from the page below.)
+          cond: (p: Param) => [branchSql(b, p), ...exclusionsFor(branches, rank).map((e) => `NOT COALESCE(${branchSql(e, p)}, false)`)],
         }))
         .filter((r) => !r.skip && !(after && 2 * r.rank < after.rank))
     : [{ rank: 0, ...FILTER_BRANCH, cond: () => [] }].filter((r) => !(after && r.rank < after.rank));
@@ -132,37 +126,50 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
   const parts = runs.map((run) => {
     const where = [...run.cond(p), ...filters];
     if (after && pos(run.rank) === after.rank) where.push(`(${run.sortExpr}, m.id COLLATE "C") > (${p(after.key)}, ${p(after.id)})`);
-    return `(SELECT ${pos(run.rank)} AS rank, ${SUMMARY_COLUMNS}, ${run.sortExpr} AS sort_key, CAST(NULL AS text) AS via_alias FROM martyrs m
+    return `(SELECT ${pos(run.rank)} AS rank, ${SUMMARY_COLUMNS}, ${run.sortExpr} AS sort_key, CAST(NULL AS text) AS via_alias, CAST(NULL AS integer) AS alias_ord FROM martyrs m
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${run.sortExpr}, m.id COLLATE "C" LIMIT ${need})`;
   });
   if (q && aliasRanks.length > 0) {
-    // Matches by another name (别名): each martyr's best alias by the same branches, kept when it
-    // ranks above the name itself (the name wins a tie). Aliases are few, so one bitmap read of
-    // their keys serves every branch.
-    const where = [`h.rank IN (${aliasRanks.join(', ')})`, `h.rank < COALESCE(${caseOf(branches, 'm', p, (_, i) => String(i))}, ${branches.length})`, ...filters];
+    // Matches by another name (别名), each alias at the first branch it satisfies. Aliases are
+    // few, so one bitmap read of their keys serves every branch. Which of a record's names
+    // counts (the best; the name itself at a tie, then the first alias) is decided below.
+    const where = [`h.rank IN (${aliasRanks.join(', ')})`, ...filters];
     if (after) where.push(`(2 * h.rank + 1, h.sort_key, m.id COLLATE "C") > (${after.rank}, ${p(after.key)}, ${p(after.id)})`);
-    parts.push(`(SELECT 2 * h.rank + 1 AS rank, ${SUMMARY_COLUMNS}, h.sort_key, h.alias AS via_alias FROM (
-        SELECT DISTINCT ON (a.martyr_id) a.martyr_id, a.name AS alias, ${caseOf(branches, 'a', p, (_, i) => String(i), aliasBranch)} AS rank,
+    parts.push(`(SELECT 2 * h.rank + 1 AS rank, ${SUMMARY_COLUMNS}, h.sort_key, h.alias AS via_alias, h.ord AS alias_ord FROM (
+        SELECT a.martyr_id, a.ord, a.name AS alias, ${caseOf(branches, 'a', p, (_, i) => String(i), aliasBranch)} AS rank,
                ${caseOf(branches, 'a', p, (b) => columnExpr(b.column, 'a'), aliasBranch)} AS sort_key
-          FROM martyr_aliases a WHERE ${branches.filter(aliasBranch).map((b) => branchSql(b, p, 'a')).join(' OR ')}
-         ORDER BY a.martyr_id, rank, sort_key, a.ord) h
+          FROM martyr_aliases a WHERE ${branches.filter(aliasBranch).map((b) => branchSql(b, p, 'a')).join(' OR ')}) h
       JOIN martyrs m ON m.id = h.martyr_id
       WHERE ${where.join(' AND ')}
-      ORDER BY h.rank, h.sort_key, m.id COLLATE "C" LIMIT ${need})`);
+      ORDER BY h.rank, h.sort_key, m.id COLLATE "C", h.ord LIMIT ${need})`);
   }
   const sql = parts.length === 1
     ? parts[0]!
-    : `SELECT * FROM (${parts.join('\n UNION ALL ')}) hits ORDER BY rank, sort_key COLLATE "C", id COLLATE "C" LIMIT ${need}`;
+    : `SELECT * FROM (${parts.join('\n UNION ALL ')}) hits ORDER BY rank, sort_key COLLATE "C", id COLLATE "C", alias_ord LIMIT ${need}`;
   const { rows } = await db.query<Hit & { rank: number }>(sql, params);
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows[pageRows.length - 1];
+  // A record is on the page once, where its best name puts it: a row by a name or an alias that
+  // is not the record's best is read (the cursor moves past it) but not shown.
+  const items: MartyrSearchPage['items'] = [];
+  let last: (typeof rows)[number] | undefined;
+  let more = rows.length > limit;
+  for (const r of rows) {
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    last = r;
+    const pos = Number(r.rank);
+    if (!q) {
+      items.push({ ...toSummary(r), match: { reason: FILTER_BRANCH.reason, score: FILTER_BRANCH.score } });
+      continue;
+    }
+    const best = r.aliases ? bestMatch(branches, r.name, r.aliases) : { rank: pos >> 1, alias: null };
+    if (!best || 2 * best.rank + (best.alias === null ? 0 : 1) !== pos || best.alias !== r.via_alias) continue;
+    items.push({ ...toSummary(r), match: describeMatch(q, branches[best.rank]!, best.alias ?? r.name, best.alias ?? undefined) });
+  }
   return {
-    items: pageRows.map((r) => {
-      const b = q ? branches[Number(r.rank) >> 1] : undefined;
-      const match = b && q ? describeMatch(q, b, r.via_alias ?? r.name, r.via_alias ?? undefined) : { reason: FILTER_BRANCH.reason, score: FILTER_BRANCH.score };
-      return { ...toSummary(r), match };
-    }),
-    nextCursor: rows.length > limit && last ? encodeCursor([Number(last.rank), last.sort_key, last.id]) : null,
+    items,
+    nextCursor: more && last ? encodeCursor([Number(last.rank), last.sort_key, last.id]) : null,
   };
 }

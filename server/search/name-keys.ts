@@ -415,11 +415,19 @@ export function describeMatch(query: string, b: Branch, matchedName: string, ali
  */
 export function compareNames(query: string, record: string | { name: string; aliases?: readonly string[] | null }, opts: { matchableOnly?: boolean } = {}): NameMatch | null {
   const name = typeof record === 'string' ? record : record.name;
-  const aliases = typeof record === 'string' ? [] : (record.aliases ?? []);
   const branches = branchesFor(query);
+  const best = bestMatch(branches, name, typeof record === 'string' ? [] : record.aliases);
+  if (!best) return null;
+  const b = branches[best.rank]!;
+  if (opts.matchableOnly && !b.matchable) return null;
+  return describeMatch(query, b, best.alias ?? name, best.alias ?? undefined);
+}
+
+/** The branch a record takes and, when an alias got it there, which alias (see compareNames). */
+export function bestMatch(branches: readonly Branch[], name: string, aliases: readonly string[] | null | undefined): { rank: number; alias: string | null } | null {
   let rank = rankOf(branches, recordKeys(name));
   let via: { alias: string; key: string; ord: number } | null = null;
-  for (const [ord, alias] of aliases.entries()) {
+  for (const [ord, alias] of (aliases ?? []).entries()) {
     const ak = recordKeys(alias);
     const r = rankOf(branches, ak, aliasBranch);
     if (r < 0 || (rank >= 0 && r > rank) || (rank >= 0 && r === rank && via === null)) continue;
@@ -428,10 +436,7 @@ export function compareNames(query: string, record: string | { name: string; ali
     rank = r;
     via = { alias, key, ord };
   }
-  if (rank < 0) return null;
-  const b = branches[rank]!;
-  if (opts.matchableOnly && !b.matchable) return null;
-  return describeMatch(query, b, via ? via.alias : name, via?.alias);
+  return rank < 0 ? null : { rank, alias: via?.alias ?? null };
 }
 
 /**
