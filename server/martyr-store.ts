@@ -25,13 +25,14 @@ export interface MartyrRecord {
   approval: { authority: string | null; date: string | null } | null;
   seekingRelatives: boolean;
   sample: boolean;
+  aliases?: readonly string[] | undefined;
 }
 
 /** Record columns, without id, import_key and keys. */
 export const MARTYR_FIELD_COLUMNS = [
   'name', 'sex', 'ethnicity', 'native_place_text', 'native_place_code', 'birth_date', 'enlistment_date', 'unit', 'post',
   'death_date', 'death_place', 'period', 'burial_cemetery', 'burial_section', 'burial_row', 'burial_number', 'photo_url',
-  'biography', 'approval_authority', 'approval_date', 'seeking_relatives', 'sample',
+  'biography', 'approval_authority', 'approval_date', 'seeking_relatives', 'sample', 'aliases',
 ] as const;
 
 export const MARTYR_COLUMNS = ['id', ...MARTYR_FIELD_COLUMNS, 'import_key', ...KEY_COLUMNS] as const;
@@ -41,7 +42,7 @@ export function martyrFieldValues(m: MartyrRecord): unknown[] {
     m.name, m.sex, m.ethnicity, m.nativePlace?.text ?? null, m.nativePlace?.code ?? null, m.birthDate, m.enlistmentDate,
     m.unit, m.post, m.deathDate, m.deathPlace, m.period, m.burial?.cemetery ?? null, m.burial?.section ?? null,
     m.burial?.row ?? null, m.burial?.number ?? null, m.photoUrl, m.biography, m.approval?.authority ?? null,
-    m.approval?.date ?? null, m.seekingRelatives, m.sample,
+    m.approval?.date ?? null, m.seekingRelatives, m.sample, m.aliases?.length ? [...m.aliases] : null,
   ];
 }
 
@@ -50,9 +51,20 @@ export function martyrRow(id: string, m: MartyrRecord, importKey: string | null 
   return [id, ...martyrFieldValues(m), importKey, ...keyColumnValues(m.name)];
 }
 
+const ALIASES_AT = MARTYR_COLUMNS.indexOf('aliases');
+
 /** Plain bulk insert (new ids). */
 export async function insertMartyrs(db: Queryable, rows: unknown[][]): Promise<void> {
   await insertRows(db, 'martyrs', MARTYR_COLUMNS, rows);
+  await writeAliasKeys(db, rows.filter((r) => r[ALIASES_AT]).map((r) => ({ id: r[0] as string, aliases: r[ALIASES_AT] as string[] })));
+}
+
+/** Rewrites the search keys of the martyrs' other names (martyr_aliases), derived from martyrs.aliases. */
+export async function writeAliasKeys(db: Queryable, martyrs: readonly { id: string; aliases: readonly string[] | null | undefined }[]): Promise<void> {
+  if (martyrs.length === 0) return;
+  await db.query('DELETE FROM martyr_aliases WHERE martyr_id = ANY($1)', [martyrs.map((m) => m.id)]);
+  const rows = martyrs.flatMap((m) => (m.aliases ?? []).map((alias, ord) => [m.id, ord, alias, ...keyColumnValues(alias)]));
+  if (rows.length) await insertRows(db, 'martyr_aliases', ['martyr_id', 'ord', 'name', ...KEY_COLUMNS], rows);
 }
 
 /** Recomputes the keys after a name change made outside martyrRow (e.g. an admin edit). */

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Database, Queryable } from './database.js';
 import { backfillNameKeys, refreshNameKeysIfStale } from '../search/backfill.js';
+import { KEY_COLUMNS_0002 } from '../search/name-keys.js';
 
 const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -12,7 +13,7 @@ const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
  */
 const COMPANIONS: Record<string, (tx: Queryable) => Promise<void>> = {
   '0002_search.sql': async (tx) => {
-    await backfillNameKeys(tx);
+    await backfillNameKeys(tx, { columns: KEY_COLUMNS_0002 });
     await tx.exec(`ALTER TABLE martyrs
       ALTER COLUMN name_simplified SET NOT NULL, ALTER COLUMN name_pinyin SET NOT NULL,
       ALTER COLUMN name_pinyin_tone SET NOT NULL, ALTER COLUMN name_initials SET NOT NULL`);

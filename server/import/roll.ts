@@ -16,7 +16,7 @@ import { extname } from 'node:path';
 import { MartyrFields } from '../../src/contract/index.js';
 import type { Database, Queryable } from '../db/database.js';
 import { insertRows } from '../db/insert-rows.js';
-import { MARTYR_COLUMNS, MARTYR_FIELD_COLUMNS, martyrRow, type MartyrRecord } from '../martyr-store.js';
+import { MARTYR_COLUMNS, MARTYR_FIELD_COLUMNS, martyrRow, writeAliasKeys, type MartyrRecord } from '../martyr-store.js';
 import { loadRegions, type RegionTable } from '../regions.js';
 import { matchMartyr } from '../relatives/matching.js';
 import { KEY_COLUMNS, compareNames, nameKeys } from '../search/name-keys.js';
@@ -60,7 +60,7 @@ export interface ImportReport {
 type Column =
   | 'source_id' | 'name' | 'sex' | 'ethnicity' | 'native_place' | 'native_place_code' | 'birth_date' | 'enlistment_date' | 'unit'
   | 'post' | 'death_date' | 'death_place' | 'period' | 'cemetery' | 'grave_section' | 'grave_row' | 'grave_number' | 'photo_url'
-  | 'biography' | 'approval_authority' | 'approval_date' | 'seeking_relatives' | 'sample';
+  | 'biography' | 'approval_authority' | 'approval_date' | 'seeking_relatives' | 'sample' | 'aliases';
 
 /** CSV header names: the English column, or the Chinese heading a register uses (docs/import.md). */
 export const COLUMN_ALIASES: Readonly<Record<Column, readonly string[]>> = {
@@ -87,6 +87,7 @@ export const COLUMN_ALIASES: Readonly<Record<Column, readonly string[]>> = {
   approval_date: ['批准时间', '批准日期'],
   seeking_relatives: ['寻亲', '寻找亲属', '为烈士寻亲'],
   sample: ['示例', '示例数据'],
+  aliases: ['别名', '別名', '曾用名', '又名', '化名', '原名', 'alias'],
 };
 
 const HEADER_TO_COLUMN = new Map<string, Column>();
@@ -101,6 +102,7 @@ const PATH_TO_COLUMN: Record<string, Column> = {
   deathDate: 'death_date', deathPlace: 'death_place', period: 'period', 'burial.cemetery': 'cemetery', 'burial.section': 'grave_section',
   'burial.row': 'grave_row', 'burial.number': 'grave_number', photoUrl: 'photo_url', biography: 'biography',
   'approval.authority': 'approval_authority', 'approval.date': 'approval_date', seekingRelatives: 'seeking_relatives', sample: 'sample',
+  aliases: 'aliases',
 };
 
 // ---- value normalization -------------------------------------------------------------------------
@@ -121,6 +123,17 @@ function parseSex(v: string): string {
   if (['男', 'male', 'm'].includes(s)) return 'male';
   if (['女', 'female', 'f'].includes(s)) return 'female';
   return v;
+}
+
+/** 别名 cell → names: a register separates several with 、 ， ; or /. */
+export const splitAliases = (v: string) => v.split(/[、,，;；/／|｜]+/).map((s) => s.trim()).filter(Boolean);
+
+/** Distinct other names, the name itself left out (it is searched anyway). */
+function cleanAliases(name: unknown, aliases: unknown): unknown {
+  if (!Array.isArray(aliases)) return aliases;
+  const own = typeof name === 'string' ? name.trim() : '';
+  const out = [...new Set(aliases.map((a) => (typeof a === 'string' ? a.trim() : a)))].filter((a) => a !== own && a !== '');
+  return out.length ? out : undefined;
 }
 
 function parseBool(v: string): boolean | string {
@@ -293,6 +306,8 @@ function fromCsv(text: string, ctx: Context): ParsedRoll {
       seekingRelatives: parseBool(cell('seeking_relatives') ?? ''),
       sample: parseBool(cell('sample') ?? ''),
     };
+    const aliases = cell('aliases');
+    if (aliases !== null) input.aliases = cleanAliases(input.name, splitAliases(aliases));
     const sourceId = cell('source_id');
     const original = {
       sex, birthDate: cell('birth_date'), enlistmentDate: cell('enlistment_date'), deathDate: cell('death_date'), 'approval.date': cell('approval_date'),
@@ -310,7 +325,7 @@ function fromCsv(text: string, ctx: Context): ParsedRoll {
 
 const JSON_FIELDS = new Set([...Object.keys(MartyrFields.shape), 'sourceId']);
 const NULLABLE_DEFAULTS: Record<string, unknown> = Object.fromEntries(
-  Object.keys(MartyrFields.shape).map((k) => [k, k === 'seekingRelatives' || k === 'sample' ? false : null]),
+  Object.keys(MartyrFields.shape).filter((k) => k !== 'aliases').map((k) => [k, k === 'seekingRelatives' || k === 'sample' ? false : null]),
 );
 const DATE_PATHS = ['birthDate', 'enlistmentDate', 'deathDate'];
 
@@ -350,6 +365,9 @@ function fromJson(text: string, ctx: Context): ParsedRoll {
       input[k] = normalizeDate(input[k] as string);
     }
     if (typeof input.sex === 'string') input.sex = parseSex(input.sex);
+    if (input.aliases === null) delete input.aliases;
+    else if (typeof input.aliases === 'string') input.aliases = splitAliases(input.aliases);
+    if (input.aliases !== undefined) input.aliases = cleanAliases(input.name, input.aliases);
     const sourceId = typeof rawSourceId === 'number' || (typeof rawSourceId === 'string' && rawSourceId.trim() !== '') ? String(rawSourceId).trim() : null;
     const { record, reasons } = validate(input, ctx, (p) => p, original);
     if (!record) out.bad.push({ line, reason: reasons.join('; ') });
@@ -431,6 +449,9 @@ export async function applyRoll(db: Database, parsed: ParsedRoll, opts: { partia
       (await insertRows<{ import_key: string }>(tx, 'martyrs', MARTYR_COLUMNS, rows.map((r) => martyrRow(r.id, r.record, r.importKey)), UPSERT_SUFFIX))
         .map((r) => r.import_key),
     );
+    // Other names' keys: rewritten for every record that has some now or may have had some before.
+    await writeAliasKeys(tx, rows.filter((r) => r.record.aliases?.length || existing.has(r.importKey))
+      .map((r) => ({ id: existing.get(r.importKey)?.id ?? r.id, aliases: r.record.aliases })));
     for (const r of rows) {
       const old = existing.get(r.importKey);
       if (!old) report.inserted++;

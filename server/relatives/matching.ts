@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import { searchMartyrs } from '../routes/martyr-search.js';
-import { compareNames, nameKeys } from '../search/name-keys.js';
+import { compareNames, martyrInitials, nameKeys } from '../search/name-keys.js';
 
 /** What both sides may know besides the name. */
 export interface CaseFacts {
@@ -76,6 +76,7 @@ export async function matchFamilySearch(tx: Queryable, fs: FamilySearchForMatchi
 interface MartyrFactsRow {
   id: string;
   name: string;
+  aliases: string[] | null;
   period: string | null;
   native_place_code: string | null;
   native_place_text: string | null;
@@ -95,23 +96,23 @@ interface FamilySearchRow {
 /** Matches one martyr (if seeking relatives) against the open family searches; returns how many matches are new. */
 export async function matchMartyr(tx: Queryable, martyrId: string): Promise<number> {
   const { rows } = await tx.query<MartyrFactsRow>(
-    'SELECT id, name, period, native_place_code, native_place_text, death_date, seeking_relatives FROM martyrs WHERE id = $1',
+    'SELECT id, name, aliases, period, native_place_code, native_place_text, death_date, seeking_relatives FROM martyrs WHERE id = $1',
     [martyrId],
   );
   const m = rows[0];
   if (!m?.seeking_relatives) return 0;
-  const initial = [...nameKeys(m.name).initials][0];
-  if (!initial) return 0;
-  // Every branch that may propose a match keeps the first initial (see queryInitial).
+  const initials = martyrInitials(m.name, m.aliases ?? []);
+  if (initials.length === 0) return 0;
+  // Every branch that may propose a match joins a family initial in this set (see martyrInitials).
   const { rows: searches } = await tx.query<FamilySearchRow>(
     `SELECT id, martyr_name, period, native_place_code, native_place_text, death_date FROM family_searches
-      WHERE status = 'open' AND name_initial = $1`,
-    [initial],
+      WHERE status = 'open' AND name_initial = ANY($1)`,
+    [initials],
   );
   const martyr: CaseFacts = { period: m.period, nativePlaceCode: m.native_place_code, nativePlaceText: m.native_place_text, deathDate: m.death_date };
   let added = 0;
   for (const fs of searches) {
-    const name = compareNames(fs.martyr_name, m.name, { matchableOnly: true });
+    const name = compareNames(fs.martyr_name, { name: m.name, aliases: m.aliases }, { matchableOnly: true });
     if (!name) continue;
     const fit = caseFit({ period: fs.period, nativePlaceCode: fs.native_place_code, nativePlaceText: fs.native_place_text, deathDate: fs.death_date }, martyr);
     if (fit.ok && (await propose(tx, fs.id, m.id, name.reason, combined(name.score, fit.bonus)))) added++;

@@ -24,6 +24,7 @@ export interface MartyrRow {
   approval_date: string | null;
   seeking_relatives: boolean;
   sample: boolean;
+  aliases?: string[] | null;
   updated_at: Date | string;
 }
 
@@ -55,6 +56,7 @@ export function toMartyr(r: MartyrRow): Martyr {
     approval,
     seekingRelatives: r.seeking_relatives,
     sample: r.sample,
+    aliases: r.aliases ?? [],
     updatedAt: iso(r.updated_at),
   };
 }

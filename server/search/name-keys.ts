@@ -9,6 +9,10 @@
  *   name_initials     zzm
  *   name_skip         张明      surname + given name without its first character (null if the given name has < 2)
  *   name_given        志明      given name alone (null without a surname)
+ *   name_pinyin_alt   dan…      the pinyin with the surname read as in a word, when that differs (单 shàn / dān); else null
+ *   name_fuzzy        zanzimin  dialect key (fuzzy pinyin classes folded, see dialect.ts)
+ *   name_fuzzy_alt              the dialect key of name_pinyin_alt; null with it
+ *   name_glyph        侯…       look-alike key (lookalikes.ts), null when it equals name_simplified
  *
  * The same module defines the match branches (`branchesFor`): each is a condition on one key
  * column that the server runs as SQL and that `compareNames` evaluates in memory, so the
@@ -17,6 +21,8 @@
 import { Converter } from 'opencc-js/t2cn';
 import { convert, pinyin } from 'pinyin-pro';
 import type { MatchReason } from '../../src/contract/index.js';
+import { fuzzyKey, initialClass } from './dialect.js';
+import { lookalikeKey, lookalikesOf } from './lookalikes.js';
 import { normalizeVariants } from './variants.js';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
@@ -25,7 +31,7 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
  * Bump whenever the keys a name gets change (new variant, different reading rule, package
  * upgrade that changes readings): stored keys are then recomputed once at the next start.
  */
-export const NAME_KEYS_VERSION = '1';
+export const NAME_KEYS_VERSION = '2';
 
 /** Compound surnames (复姓) that open a name; anything else has a one-character surname. */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
@@ -45,6 +51,10 @@ export interface NameKeys {
   initials: string;
   skip: string | null;
   given: string | null;
+  pinyinAlt: string | null;
+  fuzzy: string;
+  fuzzyAlt: string | null;
+  glyph: string | null;
 }
 
 /** A stored record's keys, plus its name as written (for the exact branch). */
@@ -70,19 +80,48 @@ function toneless(s: string): string {
   return s.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '');
 }
 
-function pinyinKeys(simplified: string): { pinyin: string; pinyinTone: string; initials: string } {
+type PinyinKeys = Pick<NameKeys, 'pinyin' | 'pinyinTone' | 'initials' | 'pinyinAlt' | 'fuzzy' | 'fuzzyAlt'>;
+
+/** Toneless syllables of a reading, Han characters pinyin-pro did not know kept as themselves. */
+function syllables(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const t = item.normalize('NFC').toLowerCase();
+    if (HAN.test(t)) out.push(t);
+    else {
+      const bare = toneless(t.normalize('NFD').replace(/[^a-z\p{Mn}0-9]/gu, '').normalize('NFC'));
+      if (bare) out.push(bare);
+    }
+  }
+  return out;
+}
+
+// A roll has a few thousand distinct surnames: their two readings are read once.
+const surnameReadings = new Map<string, string[]>();
+const wordReadings = new Map<string, string[]>();
+function surnameReading(surname: string): string[] {
+  let r = surnameReadings.get(surname);
+  if (!r) surnameReadings.set(surname, (r = pinyin(surname, { mode: 'surname', type: 'array', toneType: 'symbol', nonZh: 'consecutive' })));
+  return r;
+}
+function wordReading(surname: string): string[] {
+  let r = wordReadings.get(surname);
+  if (!r) wordReadings.set(surname, (r = syllables(pinyin(surname, { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }))));
+  return r;
+}
+
+function pinyinKeys(simplified: string): PinyinKeys {
   let py = '';
   let tone = '';
   let initials = '';
-  if (simplified === '') return { pinyin: py, pinyinTone: tone, initials };
+  if (simplified === '') return { pinyin: py, pinyinTone: tone, initials, pinyinAlt: null, fuzzy: '', fuzzyAlt: null };
   // Surname readings for the surname only (单 shàn, 曾 zēng); pinyin-pro's surname mode would also
   // read given-name characters as surnames (曾繁荣 → zēng pó róng), so the given name is read normally.
   const sl = surnameLength(simplified);
   const cps = [...simplified];
-  const items = [
-    ...(sl > 0 ? pinyin(cps.slice(0, sl).join(''), { mode: 'surname', type: 'array', toneType: 'symbol', nonZh: 'consecutive' }) : []),
-    ...(cps.length > sl ? pinyin(cps.slice(sl).join(''), { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }) : []),
-  ];
+  const surnameItems = sl > 0 ? surnameReading(cps.slice(0, sl).join('')) : [];
+  const givenItems = cps.length > sl ? pinyin(cps.slice(sl).join(''), { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }) : [];
+  const items = [...surnameItems, ...givenItems];
   for (const item of items) {
     const t = item.normalize('NFC').toLowerCase();
     if (HAN.test(t)) {
@@ -99,7 +138,20 @@ function pinyinKeys(simplified: string): { pinyin: string; pinyinTone: string; i
     tone += letters;
     initials += bare[0]!;
   }
-  return { pinyin: py, pinyinTone: tone, initials };
+  const given = syllables(givenItems);
+  const surnameSyllables = syllables(surnameItems);
+  // A polyphonic surname keeps its word reading too (单 shàn, also read dān by a family who
+  // never heard it said): families and clerks write it either way.
+  const wordSyllables = sl > 0 ? wordReading(cps.slice(0, sl).join('')) : [];
+  const alt = sl > 0 && wordSyllables.join('') !== surnameSyllables.join('') ? [...wordSyllables, ...given] : null;
+  return {
+    pinyin: py,
+    pinyinTone: tone,
+    initials,
+    pinyinAlt: alt ? alt.join('') : null,
+    fuzzy: fuzzyKey([...surnameSyllables, ...given]),
+    fuzzyAlt: alt ? fuzzyKey(alt) : null,
+  };
 }
 
 const cache = new Map<string, NameKeys>();
@@ -119,7 +171,10 @@ export function nameKeys(name: string): NameKeys {
     ...pinyinKeys(simplified),
     skip: givenCps.length >= 2 ? surname + givenCps.slice(1).join('') : null,
     given: givenCps.length >= 1 ? givenCps.join('') : null,
+    glyph: null,
   };
+  const glyph = lookalikeKey(simplified);
+  if (glyph !== simplified) keys.glyph = glyph;
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(name, keys);
   return keys;
@@ -129,7 +184,9 @@ export const recordKeys = (name: string): RecordKeys => ({ name, ...nameKeys(nam
 
 // ---- queries ---------------------------------------------------------------------------------
 
-export type KeyColumn = 'name' | 'name_simplified' | 'name_pinyin' | 'name_pinyin_tone' | 'name_initials' | 'name_skip' | 'name_given';
+export type KeyColumn =
+  | 'name' | 'name_simplified' | 'name_pinyin' | 'name_pinyin_tone' | 'name_initials' | 'name_skip' | 'name_given'
+  | 'name_pinyin_alt' | 'name_fuzzy' | 'name_fuzzy_alt' | 'name_glyph';
 
 const FIELD: Record<KeyColumn, keyof RecordKeys> = {
   name: 'name',
@@ -139,6 +196,10 @@ const FIELD: Record<KeyColumn, keyof RecordKeys> = {
   name_initials: 'initials',
   name_skip: 'skip',
   name_given: 'given',
+  name_pinyin_alt: 'pinyinAlt',
+  name_fuzzy: 'fuzzy',
+  name_fuzzy_alt: 'fuzzyAlt',
+  name_glyph: 'glyph',
 };
 
 /**
@@ -212,6 +273,8 @@ function rawBranches(query: string): Branch[] {
     const t = tonedLatin(raw);
     if (t) add({ reason: 'pinyin', score: 0.9, column: 'name_pinyin_tone', op: 'eq', value: t, matchable: true });
     add({ reason: 'pinyin', score: 0.85, column: 'name_pinyin', op: 'eq', value: p, matchable: true });
+    // The surname read as in a word (dan zhiyuan → 单志远, whose surname reading is shàn).
+    add({ reason: 'pinyin', score: 0.85, column: 'name_pinyin_alt', op: 'eq', value: p, matchable: true });
     add({ reason: 'initials', score: 0.7, column: 'name_initials', op: 'eq', value: p, matchable: false });
     if (p.length >= 2) add({ reason: 'partial', score: 0.5, column: 'name_pinyin', op: 'prefix', value: p, matchable: false });
     if (p.length <= 4) add({ reason: 'initials', score: 0.4, column: 'name_initials', op: 'prefix', value: p, matchable: false });
@@ -228,6 +291,24 @@ function rawBranches(query: string): Branch[] {
   if (k.pinyinTone !== '') {
     add({ reason: 'homophone', score: 0.9, column: 'name_pinyin_tone', op: 'eq', value: k.pinyinTone, matchable: true, covers: true });
     add({ reason: 'homophone', score: 0.8, column: 'name_pinyin', op: 'eq', value: k.pinyin, matchable: true, covers: true });
+    // Either side's polyphonic surname in its other reading (单 shàn / 丹 dān). The query's own
+    // other reading does not propose case matches: the family's initial, which narrows matching,
+    // is taken from its surname reading (see martyrInitials).
+    if (k.pinyinAlt) add({ reason: 'homophone', score: 0.8, column: 'name_pinyin', op: 'eq', value: k.pinyinAlt, matchable: false });
+    add({ reason: 'homophone', score: 0.8, column: 'name_pinyin_alt', op: 'eq', value: k.pinyin, matchable: true });
+  }
+  if (cps.length >= 2) {
+    // Whole-name keys only, and never for a lone character: one confusable character of a
+    // common surname would otherwise bring every 王 and 玉 to the page.
+    const glyph = lookalikeKey(k.simplified);
+    add({ reason: 'lookalike', score: 0.75, column: 'name_glyph', op: 'eq', value: glyph, matchable: true });
+    // A record without look-alike characters has no glyph key: its simplified name is the key.
+    if (glyph !== k.simplified) add({ reason: 'lookalike', score: 0.75, column: 'name_simplified', op: 'eq', value: glyph, matchable: true });
+    if (k.pinyinTone !== '') {
+      add({ reason: 'dialect', score: 0.7, column: 'name_fuzzy', op: 'eq', value: k.fuzzy, matchable: true });
+      if (k.fuzzyAlt) add({ reason: 'dialect', score: 0.7, column: 'name_fuzzy', op: 'eq', value: k.fuzzyAlt, matchable: false });
+      add({ reason: 'dialect', score: 0.7, column: 'name_fuzzy_alt', op: 'eq', value: k.fuzzy, matchable: true });
+    }
   }
   // Surname + the start of the given name (张志 → 张志明), or the surname alone (张).
   add({ reason: 'partial', score: 0.6, column: 'name_simplified', op: 'prefix', value: k.simplified, matchable: given.length >= 1 });
@@ -278,18 +359,84 @@ export function branchHolds(b: Branch, rk: RecordKeys): boolean {
 export interface NameMatch {
   reason: Exclude<MatchReason, 'filter'>;
   score: number;
+  /** For a dialect or look-alike match: the characters that differ, typed/recorded ("曹/巢"). */
+  detail?: string;
+  /** The record's other name (别名) that matched, when it was not the name itself. */
+  alias?: string;
+}
+
+/** Code point order, as the C collation compares (JavaScript's < compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The index of the first branch `rk` satisfies, or -1. */
+export function rankOf(branches: readonly Branch[], rk: RecordKeys, only: (b: Branch) => boolean = () => true): number {
+  return branches.findIndex((b) => only(b) && branchHolds(b, rk));
 }
 
 /**
- * Why `recordName` matches a search for `query`, by the same branches, in the same order, as
- * the database search; null if it does not. `matchableOnly` skips the loose branches.
+ * Other names are matched by every key, but by equality only: a prefix range over the aliases
+ * (every alias starting with 张) would read thousands of them for a one-character query, and
+ * a clerk looking for an alias knows it whole.
  */
-export function compareNames(query: string, recordName: string, opts: { matchableOnly?: boolean } = {}): NameMatch | null {
-  const rk = recordKeys(recordName);
-  for (const b of branchesFor(query)) {
-    if (branchHolds(b, rk)) return opts.matchableOnly && !b.matchable ? null : { reason: b.reason, score: b.score };
+export const aliasBranch = (b: Branch) => b.op !== 'prefix';
+
+/** The characters where a dialect or look-alike match differs from the query: "曹/巢", "崇/祟、明/朋". */
+export function matchDetail(query: string, matched: string): string | undefined {
+  const a = [...normalizeName(query)];
+  const b = [...normalizeName(matched)];
+  if (a.length !== b.length) return undefined;
+  const pairs = a.flatMap((ch, i) => (nameKeys(ch).simplified === nameKeys(b[i]!).simplified ? [] : [`${ch}/${b[i]}`]));
+  return pairs.length ? pairs.join('、') : undefined;
+}
+
+export function describeMatch(query: string, b: Branch, matchedName: string, alias?: string): NameMatch {
+  const out: NameMatch = { reason: b.reason, score: b.score };
+  if (b.reason === 'dialect' || b.reason === 'lookalike') {
+    const detail = matchDetail(query, matchedName);
+    if (detail) out.detail = detail;
   }
-  return null;
+  if (alias !== undefined) out.alias = alias;
+  return out;
+}
+
+/**
+ * Why a record (its name and its other names, 别名) matches a search for `query`, by the same
+ * branches, in the same order, as the database search; null if it does not. The record takes
+ * the first branch any of its names satisfies (aliases: the equality branches, aliasBranch); at
+ * equal branch the name itself wins, then the alias first in the branch's key order. `matchableOnly` drops matches by the loose branches.
+ */
+export function compareNames(query: string, record: string | { name: string; aliases?: readonly string[] | null }, opts: { matchableOnly?: boolean } = {}): NameMatch | null {
+  const name = typeof record === 'string' ? record : record.name;
+  const branches = branchesFor(query);
+  const best = bestMatch(branches, name, typeof record === 'string' ? [] : record.aliases);
+  if (!best) return null;
+  const b = branches[best.rank]!;
+  if (opts.matchableOnly && !b.matchable) return null;
+  return describeMatch(query, b, best.alias ?? name, best.alias ?? undefined);
+}
+
+/** The branch a record takes and, when an alias got it there, which alias (see compareNames). */
+export function bestMatch(branches: readonly Branch[], name: string, aliases: readonly string[] | null | undefined): { rank: number; alias: string | null } | null {
+  let rank = rankOf(branches, recordKeys(name));
+  let via: { alias: string; key: string; ord: number } | null = null;
+  for (const [ord, alias] of (aliases ?? []).entries()) {
+    const ak = recordKeys(alias);
+    const r = rankOf(branches, ak, aliasBranch);
+    if (r < 0 || (rank >= 0 && r > rank) || (rank >= 0 && r === rank && via === null)) continue;
+    const key = ak[FIELD[branches[r]!.column]] as string;
+    if (via && r === rank && (compareCodePoints(key, via.key) > 0 || (key === via.key && ord > via.ord))) continue;
+    rank = r;
+    via = { alias, key, ord };
+  }
+  return rank < 0 ? null : { rank, alias: via?.alias ?? null };
 }
 
 /**
@@ -299,12 +446,36 @@ export function compareNames(query: string, recordName: string, opts: { matchabl
 export function queryInitial(query: string): string {
   const raw = query.trim();
   const s = isLatinQuery(raw) ? tonelessLatin(raw) : nameKeys(raw).initials;
-  return [...s][0] ?? '';
+  return initialClass([...s][0] ?? '');
 }
 
-/** Values for the key columns of `martyrs` (and `family_searches`), in KEY_COLUMNS order. */
-export const KEY_COLUMNS = ['name_simplified', 'name_pinyin', 'name_pinyin_tone', 'name_initials', 'name_skip', 'name_given'] as const;
-export function keyColumnValues(name: string): [string, string, string, string, string | null, string | null] {
+/**
+ * Every family-search initial (queryInitial) that a matchable branch can join to this martyr:
+ * the first letter of each of its names in each reading, of the names its first character's
+ * look-alikes would give, folded by dialect class (n, r → l; h → f).
+ */
+export function martyrInitials(name: string, aliases: readonly string[] = []): string[] {
+  const out = new Set<string>();
+  for (const n of [name, ...aliases]) {
+    const k = nameKeys(n);
+    const first = [...k.simplified][0];
+    if (!first) continue;
+    for (const ch of lookalikesOf(first)) {
+      const kk = nameKeys(ch + [...k.simplified].slice(1).join(''));
+      for (const s of [kk.initials, kk.pinyinAlt]) if (s) out.add(initialClass([...s][0]!));
+    }
+  }
+  return [...out].sort();
+}
+
+/** Values for the key columns of `martyrs` (and `martyr_aliases`), in KEY_COLUMNS order. */
+export const KEY_COLUMNS = [
+  'name_simplified', 'name_pinyin', 'name_pinyin_tone', 'name_initials', 'name_skip', 'name_given',
+  'name_pinyin_alt', 'name_fuzzy', 'name_fuzzy_alt', 'name_glyph',
+] as const;
+/** The key columns migration 0002 created (its companion step fills only these). */
+export const KEY_COLUMNS_0002 = KEY_COLUMNS.slice(0, 6);
+export function keyColumnValues(name: string): (string | null)[] {
   const k = nameKeys(name);
-  return [k.simplified, k.pinyin, k.pinyinTone, k.initials, k.skip, k.given];
+  return [k.simplified, k.pinyin, k.pinyinTone, k.initials, k.skip, k.given, k.pinyinAlt, k.fuzzy, k.fuzzyAlt, k.glyph];
 }

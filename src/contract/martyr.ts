@@ -70,6 +70,8 @@ export const MartyrFields = z.object({
   seekingRelatives: z.boolean(),
   /** True for the fictional records the reference server seeds: never to be shown as real people. */
   sample: z.boolean(),
+  /** 别名: other names the martyr went by (曾用名, 化名, 又名), as written; searched like the name. */
+  aliases: z.optional(z.array(text(1, 64)).check(z.maxLength(20))),
 });
 
 export const Martyr = z.extend(MartyrFields, {
@@ -79,7 +81,7 @@ export const Martyr = z.extend(MartyrFields, {
 export type Martyr = z.infer<typeof Martyr>;
 
 /** Why a search hit matched; forgiving matching reports its reason. */
-export const MatchReason = z.enum(['exact', 'script-variant', 'homophone', 'pinyin', 'initials', 'partial', 'filter']);
+export const MatchReason = z.enum(['exact', 'script-variant', 'homophone', 'pinyin', 'initials', 'partial', 'filter', 'dialect', 'lookalike']);
 export type MatchReason = z.infer<typeof MatchReason>;
 
 export const MartyrSummary = z.object({
@@ -94,7 +96,14 @@ export const MartyrSummary = z.object({
   cemetery: z.nullable(z.string()),
   seekingRelatives: z.boolean(),
   sample: z.boolean(),
-  match: z.optional(z.object({ reason: MatchReason, score: z.number().check(z.gte(0), z.lte(1)) })),
+  match: z.optional(z.object({
+    reason: MatchReason,
+    score: z.number().check(z.gte(0), z.lte(1)),
+    /** For a dialect or look-alike match, the characters that differ, typed/recorded: "曹/巢". */
+    detail: z.optional(z.string()),
+    /** The other name (别名) that matched, when it was not the name itself. */
+    alias: z.optional(z.string()),
+  })),
 });
 export type MartyrSummary = z.infer<typeof MartyrSummary>;
 

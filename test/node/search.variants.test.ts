@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MartyrSearchPage } from '../../src/contract/index.js';
 import { insertMartyrs, martyrRow, type MartyrRecord } from '../../server/martyr-store.js';
+import { compareNames, martyrInitials, nameKeys, queryInitial } from '../../server/search/name-keys.js';
 import { call } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -89,6 +90,53 @@ const CASES: { record: string; typed: string; kind: Kind }[] = [
   { record: '钟国强', typed: '鍾國強', kind: 'mixed' },
 ];
 
+/**
+ * The second round (issue 20): errors of the ear and of the brush, where the right record must
+ * come FIRST although the roll also holds distractors that share the confusable forms (the same
+ * surname, a shorter or longer name, the other member of the pair in another name).
+ */
+type Reason = 'exact' | 'homophone' | 'pinyin' | 'dialect' | 'lookalike';
+const FIRST: { record: string; typed: string; reason: Reason; distractors: string[]; note: string }[] = [
+  // 方言音近 (fuzzy pinyin classes).
+  { record: '范玉山', typed: '房玉山', reason: 'dialect', distractors: ['房玉', '房玉珍', '范玉林', '黄玉山'], note: 'an/ang' },
+  { record: '岑德胜', typed: '陈德胜', reason: 'dialect', distractors: ['陈德', '沈德胜', '岑德'], note: 'c/ch' },
+  { record: '倪秋生', typed: '李秋生', reason: 'dialect', distractors: ['李秋', '李秋林', '倪秋'], note: 'l/n' },
+  { record: '邹文斌', typed: '周文斌', reason: 'dialect', distractors: ['周文', '邹文', '赵文斌'], note: 'z/zh' },
+  { record: '舒长林', typed: '苏长林', reason: 'dialect', distractors: ['苏长', '舒长', '孙长林'], note: 's/sh' },
+  { record: '傅志成', typed: '胡志成', reason: 'dialect', distractors: ['胡志', '傅志', '何志成'], note: 'f/h' },
+  { record: '龙国强', typed: '容国强', reason: 'dialect', distractors: ['容国', '龙国', '罗国强'], note: 'r/l' },
+  { record: '程开明', typed: '陈开明', reason: 'dialect', distractors: ['陈开', '程开', '陈明'], note: 'en/eng' },
+  { record: '凌秀英', typed: '林秀英', reason: 'dialect', distractors: ['林秀', '凌秀', '林英'], note: 'in/ing' },
+  { record: '冼国柱', typed: '项国柱', reason: 'dialect', distractors: ['项国', '冼国', '项柱'], note: 'ian/iang' },
+  { record: '李光荣', typed: '李冠荣', reason: 'dialect', distractors: ['李冠', '李荣', '李光'], note: 'uan/uang' },
+  { record: '倪秋生', typed: '李秋森', reason: 'dialect', distractors: ['李秋'], note: 'l/n and en/eng at once' },
+  // 姓氏读音: a polyphonic surname, in its surname reading and in its word reading.
+  { record: '单志远', typed: 'shan zhiyuan', reason: 'pinyin', distractors: ['单志', '丹志'], note: '单 shàn' },
+  { record: '单志远', typed: 'dan zhiyuan', reason: 'pinyin', distractors: ['单志', '丹志'], note: '单 read dān' },
+  { record: '单志远', typed: '善志远', reason: 'homophone', distractors: ['善志', '单远'], note: '善 shàn' },
+  { record: '单志远', typed: '丹志远', reason: 'homophone', distractors: ['丹志', '单远'], note: '丹 dān' },
+  { record: '解学文', typed: 'xie xuewen', reason: 'pinyin', distractors: ['解学'], note: '解 xiè' },
+  { record: '解学文', typed: 'jie xuewen', reason: 'pinyin', distractors: ['解学'], note: '解 read jiě' },
+  { record: '仇立群', typed: 'qiu liqun', reason: 'pinyin', distractors: ['仇立'], note: '仇 qiú' },
+  { record: '仇立群', typed: 'chou liqun', reason: 'pinyin', distractors: ['仇立'], note: '仇 read chóu' },
+  { record: '查良栋', typed: 'zha liangdong', reason: 'pinyin', distractors: ['查良'], note: '查 zhā' },
+  { record: '查良栋', typed: 'cha liangdong', reason: 'pinyin', distractors: ['查良'], note: '查 read chá' },
+  { record: '朴成浩', typed: 'piao chenghao', reason: 'pinyin', distractors: ['朴成'], note: '朴 piáo' },
+  { record: '区伟明', typed: 'ou weiming', reason: 'pinyin', distractors: ['区伟'], note: '区 ōu' },
+  { record: '区伟明', typed: 'qu weiming', reason: 'pinyin', distractors: ['区伟'], note: '区 read qū' },
+  { record: '缪振东', typed: 'miao zhendong', reason: 'pinyin', distractors: ['缪振'], note: '缪 miào' },
+  { record: '尉迟德昌', typed: 'yuchi dechang', reason: 'pinyin', distractors: ['尉迟德'], note: '尉迟 yùchí' },
+  { record: '尉迟德昌', typed: 'weichi dechang', reason: 'pinyin', distractors: ['尉迟德'], note: '尉迟 read wèichí' },
+  // 形近字: a slip of the copying brush.
+  { record: '崇德明', typed: '祟德明', reason: 'lookalike', distractors: ['祟德', '宗德明', '崇德'], note: '崇/祟' },
+  { record: '刁子强', typed: '刀子强', reason: 'lookalike', distractors: ['刀子', '刁子', '刁强'], note: '刁/刀' },
+  { record: '王晴川', typed: '王睛川', reason: 'lookalike', distractors: ['王睛', '王川', '汪晴'], note: '晴/睛' },
+  { record: '张巳生', typed: '张已生', reason: 'lookalike', distractors: ['张已', '张生', '张己'], note: '巳/已' },
+  { record: '刘戌生', typed: '刘戍生', reason: 'lookalike', distractors: ['刘戍', '刘生'], note: '戌/戍' },
+  { record: '荀文彬', typed: '苟文彬', reason: 'lookalike', distractors: ['苟文', '荀文'], note: '荀/苟' },
+  { record: '侯文清', typed: '候文清', reason: 'homophone', distractors: ['候文', '侯文'], note: '侯/候 also sound alike: the homophone reason wins' },
+];
+
 let server: TestServer;
 const ids = new Map<string, string>();
 
@@ -101,10 +149,11 @@ before(async () => {
     deathDate: null, deathPlace: null, period: null, burial: null, photoUrl: null, biography: null, approval: null,
     seekingRelatives: false, sample: true,
   };
-  const toPlace = [...new Set(CASES.map((c) => c.record))].filter((n) => !existing.has(n));
+  const toPlace = [...new Set([...CASES.map((c) => c.record), ...FIRST.flatMap((c) => [c.record, ...c.distractors])])].filter((n) => !existing.has(n));
   await insertMartyrs(server.db, toPlace.map((name, i) => martyrRow(`t-var-${i}`, { ...blank, name })));
   for (const [i, name] of toPlace.entries()) ids.set(name, `t-var-${i}`);
   for (const c of CASES) if (!ids.has(c.record)) ids.set(c.record, existing.get(c.record)!);
+  for (const c of FIRST) if (!ids.has(c.record)) ids.set(c.record, existing.get(c.record)!);
 });
 after(() => server.close());
 
@@ -124,5 +173,52 @@ describe('variant spellings from register errors', () => {
     const rate = 1 - misses.length / CASES.length;
     assert.ok(rate >= 0.95, `found ${(rate * 100).toFixed(1)}%; missed: ${misses.join(', ')}`);
     assert.deepEqual(misses, [], 'in fact every case is found');
+  });
+});
+
+describe('dialect, surname-reading and look-alike errors (issue 20)', () => {
+  it(`covers every class with distractors (${FIRST.length} cases)`, () => {
+    for (const note of ['an/ang', 'c/ch', 'l/n', 'z/zh', 's/sh', 'f/h', 'r/l', 'en/eng', 'in/ing', 'ian/iang', 'uan/uang']) {
+      assert.ok(FIRST.some((c) => c.note === note), note);
+    }
+    for (const r of ['dialect', 'lookalike', 'pinyin'] as const) assert.ok(FIRST.filter((c) => c.reason === r).length >= 5, r);
+    assert.ok(FIRST.every((c) => c.distractors.length > 0));
+  });
+
+  it('ranks the right record first, says why, and never before a stronger match', async () => {
+    const wrong: string[] = [];
+    for (const c of FIRST) {
+      const res = await call(server, 'GET', `/martyrs?limit=20&q=${encodeURIComponent(c.typed)}`);
+      const page = MartyrSearchPage.parse(res.body);
+      const first = page.items[0];
+      if (first?.id !== ids.get(c.record) || first?.match?.reason !== c.reason) {
+        wrong.push(`${c.note}: ${c.typed} → ${first?.name ?? 'nothing'} (${first?.match?.reason}), wanted ${c.record} (${c.reason})`);
+      }
+      const scores = page.items.map((m) => m.match!.score);
+      assert.deepEqual(scores, [...scores].sort((a, b) => b - a), `${c.typed}: stronger reasons first`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('names the confused characters', async () => {
+    const page = MartyrSearchPage.parse((await call(server, 'GET', `/martyrs?q=${encodeURIComponent('陈德胜')}`)).body);
+    assert.deepEqual(page.items.find((m) => m.name === '岑德胜')?.match, { reason: 'dialect', score: 0.7, detail: '陈/岑' });
+    const glyph = MartyrSearchPage.parse((await call(server, 'GET', `/martyrs?q=${encodeURIComponent('祟德明')}`)).body);
+    assert.deepEqual(glyph.items[0]!.match, { reason: 'lookalike', score: 0.75, detail: '祟/崇' });
+  });
+
+  it('a lone surname does not bring its dialect or look-alike neighbours', async () => {
+    for (const typed of ['李', '王', '陈']) {
+      const page = MartyrSearchPage.parse((await call(server, 'GET', `/martyrs?limit=100&q=${encodeURIComponent(typed)}`)).body);
+      assert.ok(page.items.every((m) => m.match?.reason !== 'dialect' && m.match?.reason !== 'lookalike'), typed);
+      assert.ok(page.items.every((m) => nameKeys(m.name).simplified.startsWith(typed) || m.match?.reason === 'homophone'), typed);
+    }
+  });
+
+  it('every match that may propose a family case keeps the family initial in the martyr\'s set', () => {
+    for (const c of FIRST) {
+      const m = compareNames(c.typed, c.record, { matchableOnly: true });
+      if (m) assert.ok(martyrInitials(c.record).includes(queryInitial(c.typed)), `${c.typed} → ${c.record}`);
+    }
   });
 });

@@ -427,6 +427,7 @@ export class MemorialMartyrCard extends MemorialElement {
   #fullFields(m: Martyr): Field[] {
     const rows: (Field | false)[] = [
       m.sex === 'male' || m.sex === 'female' ? { name: 'sex', label: 'card.field.sex', value: this.t(m.sex === 'male' ? 'card.sex.male' : 'card.sex.female') } : false,
+      present(m.aliases?.join('、')) && { name: 'aliases', label: 'card.field.aliases', value: m.aliases!.join('、'), recorded: true },
       present(m.ethnicity) && { name: 'ethnicity', label: 'card.field.ethnicity', value: m.ethnicity, recorded: true },
       present(m.nativePlace?.text) && { name: 'native-place', label: 'card.field.nativePlace', value: m.nativePlace.text, recorded: true },
       present(m.birthDate) && { name: 'birth', label: 'card.field.birth', value: this.formatDate(m.birthDate) },

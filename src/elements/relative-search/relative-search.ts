@@ -918,7 +918,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     ];
     return html`<li part="result" class="result" id=${key} data-id=${m.id} tabindex="-1" aria-labelledby="${key}-name">
       <div part="result-name" class="result-name" id="${key}-name" role="heading" aria-level=${this.#level(2)}>${m.name}</div>
-      ${reason ? html`<p part="match-reason" class="match-reason" id="${key}-reason">${this.t('search.matchReason', { reason: this.t(`search.reason.${reason}`) })}</p>` : nothing}
+      ${reason ? html`<p part="match-reason" class="match-reason" id="${key}-reason">${this.t('search.matchReason', { reason: this.t(`search.reason.${reason}`, { detail: m.match?.detail ?? '' }) + (m.match?.alias ? this.t('search.viaAlias', { alias: m.match.alias }) : '') })}</p>` : nothing}
       ${m.sample || m.seekingRelatives
         ? html`<p class="badges">
             ${m.seekingRelatives ? html`<span part="badge" class="badge">${this.t('card.seeking')}</span>` : nothing}
