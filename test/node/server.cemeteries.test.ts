@@ -22,7 +22,7 @@ async function allGraves(query = '', limit = 37): Promise<Grave[]> {
   const out: Grave[] = [];
   let cursor: string | null = null;
   do {
-    const res = await call(server, 'GET', `/cemeteries/${ID}/graves?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { status: number; body: unknown } = await call(server, 'GET', `/cemeteries/${ID}/graves?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const page = GravePage.parse(res.body);
     assert.ok(page.items.length <= limit);
@@ -34,7 +34,7 @@ async function allGraves(query = '', limit = 37): Promise<Grave[]> {
 
 async function upload(graveId: string, files: { name: string; bytes: Uint8Array; type?: string }[]) {
   const form = new FormData();
-  for (const f of files) form.append('photo', new Blob([f.bytes], { type: f.type ?? 'image/jpeg' }), f.name);
+  for (const f of files) form.append('photo', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type ?? 'image/jpeg' }), f.name);
   const res = await fetch(`${server.baseUrl}/api/v1/admin/graves/${graveId}/photos`, { method: 'POST', headers: admin(), body: form });
   return { status: res.status, body: (await res.json()) as unknown };
 }
@@ -176,7 +176,7 @@ describe('staff: photos', () => {
     const got: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await call(server, 'GET', `/admin/graves?missingPhoto=true&cemetery=${ID}&limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin() });
+      const res: { body: unknown } = await call(server, 'GET', `/admin/graves?missingPhoto=true&cemetery=${ID}&limit=7${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin() });
       const page = AdminGravePage.parse(res.body);
       for (const g of page.items) {
         assert.equal(g.photoCount, 0);
