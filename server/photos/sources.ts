@@ -25,6 +25,11 @@ export interface FileSource {
 /** Finder and Explorer leave these beside photos. */
 const IGNORED = /(^|\/)(\.|__MACOSX\/|Thumbs\.db$|desktop\.ini$)/i;
 
+/** A copy (一区-3-12 (2).jpg) after its original, and 一区-3-9 before 一区-3-10. */
+const collator = new Intl.Collator('en', { numeric: true });
+const stem = (name: string) => name.replace(/\.[^./]+$/, '');
+export const byName = (a: { name: string }, b: { name: string }) => collator.compare(stem(a.name), stem(b.name)) || collator.compare(a.name, b.name);
+
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
@@ -37,7 +42,7 @@ async function walk(dir: string): Promise<string[]> {
 
 export async function openFolder(dir: string): Promise<FileSource> {
   const paths = (await walk(dir)).map((p) => ({ p, name: relative(dir, p).split('\\').join('/') })).filter((f) => !IGNORED.test(f.name));
-  paths.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  paths.sort(byName);
   return {
     total: paths.length,
     async *files() {
@@ -96,7 +101,7 @@ export async function openZip(path: string): Promise<FileSource> {
     zip.once('error', reject);
     zip.readEntry();
   });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort(byName);
   return {
     total: entries.length,
     async *files() {
