@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { routes, type AdminGrave, type Photo } from '../../src/contract/index.js';
+import { actorOf, audit } from '../audit.js';
 import { addGravePhoto } from '../cemeteries/grave-photos.js';
 import { GRAVE_ORDER, getGrave, toGraves, type GraveRow } from '../cemeteries/read.js';
 import type { AppDeps } from '../deps.js';
@@ -93,6 +94,7 @@ export function adminGraveRoutes({ db }: AppDeps, store: PhotoStore, limits: Pho
           if (outcome.kind === 'added') added.push(toPhoto({ ...photo, sample: false }));
           else duplicates.push({ file: name, photoId: photo.id, graveId: outcome.graveId });
         }
+        if (added.length) await audit(tx, actorOf(c), 'grave.photos.add', id, { photos: added.map((p) => p.id) });
         return { added, duplicates };
       });
       const grave = await getGrave(db, id);

@@ -201,6 +201,8 @@ describe('staff: photos', () => {
     assert.equal(body.added.length, 1);
     assert.deepEqual(body.grave.photos.map((p) => p.id), [body.added[0]!.id]);
     assert.equal(body.added[0]!.sample, false);
+    const logged = await server.db.query<{ action: string; subject: string }>("SELECT action, subject FROM audit_log WHERE action = 'grave.photos.add'");
+    assert.deepEqual(logged.rows, [{ action: 'grave.photos.add', subject: target.id }], 'the upload is in the audit log');
     const served = Buffer.from(await (await fetch(photoSources(body.added[0]!, `${server.baseUrl}/api/v1/`).src)).arrayBuffer());
     const meta = await sharp(served).metadata();
     assert.equal(meta.exif, undefined);
