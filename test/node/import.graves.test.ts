@@ -170,6 +170,15 @@ describe('grave-list import', () => {
     assert.deepEqual(east.map((g: Grave) => [g.row, g.number, g.martyrs[0]!.name, g.inscription]), [[3, 12, '林𠀋青', '林𠀋青烈士之墓'], [3, 13, '欧阳𠮷明', null]]);
   });
 
+  it('imports the shipped example grave list after the example roll, with a 合葬墓 and a 无名烈士 grave', async () => {
+    const roll = await applyRoll(server.db, await readRollFile(join(root, 'docs/examples/roll-sample.csv'), server.db));
+    assert.deepEqual(roll.bad, []);
+    await upsertCemetery(server.db, { id: 'c-example', name: '示例烈士陵园', level: 5, regionCode: null, address: null, contactPhone: null, visitingNotes: null, location: null, sample: true });
+    const report = await importGraves(server.db, 'c-example', await readGraveRecords(join(root, 'docs/examples/graves-sample.csv')));
+    assert.deepEqual([report.bad, report.toConfirm], [[], []]);
+    assert.deepEqual([report.graves.inserted, report.linked, report.unnamed], [5, 5, 1]);
+  });
+
   it('runs from the command line: npm run import -- FILE --graves --cemetery ID creates the cemetery and reports rows to confirm', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, MEMORIAL_DATA_DIR: join(tmp, 'data') };
     delete env.DATABASE_URL;
