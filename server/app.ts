@@ -18,6 +18,10 @@ import { messageRoutes } from './routes/messages.js';
 import { regionRoutes } from './routes/regions.js';
 import { relativeRoutes } from './routes/relatives.js';
 import { tributeRoutes } from './routes/tributes.js';
+import { adminGraveRoutes, isPhotoUpload } from './routes/admin-graves.js';
+import { cemeteryRoutes } from './routes/cemeteries.js';
+import { photoRoutes } from './photos/serve.js';
+import { databasePhotoStore } from './photos/store.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -49,15 +53,14 @@ export function createApi(deps: AppDeps) {
     }),
   );
 
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.bodyLimit,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.bodyLimit} bytes`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: deps.bodyLimit,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.bodyLimit} bytes`);
+    },
+  });
+  // Photo uploads have their own, larger limit (routes/admin-graves.ts).
+  api.use('*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   if (deps.rateLimit) api.use('*', rateLimitWrites(deps.rateLimit));
 
@@ -75,6 +78,10 @@ export function createApi(deps: AppDeps) {
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCalendarRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);
+  const photoStore = deps.photoStore ?? databasePhotoStore;
+  api.route('/admin', adminGraveRoutes(deps, photoStore, deps.photoLimits) as unknown as Hono<Env>);
+  api.route('/', cemeteryRoutes(deps) as unknown as Hono<Env>);
+  api.route('/', photoRoutes(deps, photoStore) as unknown as Hono<Env>);
   for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }

@@ -1,6 +1,8 @@
 import type { Database } from './db/database.js';
 import type { RateLimit } from './http/rate-limit.js';
 import type { WordList } from './moderation/sensitive-words.js';
+import type { PhotoLimits } from './photos/limits.js';
+import type { PhotoStore } from './photos/store.js';
 
 export interface AppDeps {
   db: Database;
@@ -19,4 +21,8 @@ export interface AppDeps {
   rateLimit: RateLimit | null;
   /** Days a closed relative case is kept; omitted reads MEMORIAL_RETENTION_DAYS (default 365). */
   retentionDays?: number;
+  /** Where photo variants are kept; omitted keeps them in the database (server/photos/store.ts). */
+  photoStore?: PhotoStore;
+  /** Upload limits; omitted reads MEMORIAL_PHOTO_MAX_BYTES / MEMORIAL_PHOTO_MAX_PIXELS (server/photos/limits.ts). */
+  photoLimits?: PhotoLimits;
 }

@@ -19,6 +19,15 @@ const NAMED = {
   CaseMatch: contract.CaseMatch,
   CaseMatchPage: contract.CaseMatchPage,
   RegionList: contract.RegionList,
+  Photo: contract.Photo,
+  MartyrGrave: contract.MartyrGrave,
+  CemeterySummary: contract.CemeterySummary,
+  Cemetery: contract.Cemetery,
+  CemeteryPage: contract.CemeteryPage,
+  Grave: contract.Grave,
+  GravePage: contract.GravePage,
+  AdminGravePage: contract.AdminGravePage,
+  GravePhotoUpload: contract.GravePhotoUpload,
   ErrorBody: contract.ErrorBody,
 } as const;
 
@@ -84,6 +93,11 @@ export function openApiDocument(serverUrl = '/') {
       responses,
       ...(route.admin ? { security: [{ adminToken: [] }] } : {}),
     };
+    if (route.multipart) {
+      const file = { type: 'string', contentMediaType: route.multipart.accept.join(', '), format: 'binary' };
+      const schema = { type: 'object', required: [route.multipart.field], properties: { [route.multipart.field]: { oneOf: [file, { type: 'array', items: file }] } } };
+      op.requestBody = { required: true, content: { 'multipart/form-data': { schema } } };
+    }
     if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = op;
   }

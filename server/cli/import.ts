@@ -1,6 +1,8 @@
 /**
- * npm run import -- <roll.csv|roll.json> [--partial] [--dry-run] [--source NAME]
+ * npm run import -- <roll.csv|roll.xlsx|roll.json> [--partial] [--dry-run] [--source NAME]
+ * npm run import -- <graves.csv|graves.xlsx> --graves --cemetery ID [--name NAME --level 1-5 --region CODE --phone TEL --address TEXT]
  *
+ * Grave lists: see server/cli/import-graves.ts and docs/import.md.
  * Loads a county roll (英名录) into the database the server uses (DATABASE_URL, or the embedded
  * database under MEMORIAL_DATA_DIR, default .data/). Every bad row is reported with its line.
  * All-or-nothing by default: one bad row and nothing is written. --partial writes the good rows.
@@ -17,8 +19,10 @@ import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { applyRoll, readRollFile } from '../import/roll.js';
 import { seedDatabase } from '../seed-database.js';
+import { runGraveImport } from './import-graves.js';
 
-const USAGE = 'usage: npm run import -- <roll.csv|roll.json> [--partial] [--dry-run] [--source NAME]';
+const USAGE = 'usage: npm run import -- <roll.csv|roll.xlsx|roll.json> [--partial] [--dry-run] [--source NAME]\n' +
+  '       npm run import -- <graves.csv|graves.xlsx> --graves --cemetery ID [--name NAME --level 1-5 --region CODE --phone TEL --address TEXT] [--partial] [--dry-run] [--source NAME]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,10 +30,17 @@ const { values, positionals } = parseArgs({
     partial: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     source: { type: 'string' },
+    graves: { type: 'boolean', default: false },
+    cemetery: { type: 'string' },
+    name: { type: 'string' },
+    level: { type: 'string' },
+    region: { type: 'string' },
+    phone: { type: 'string' },
+    address: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (values.help || positionals.length !== 1) {
+if (values.help || positionals.length !== 1 || (values.graves && !values.cemetery)) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 1);
 }
@@ -43,21 +54,27 @@ try {
   await migrate(db);
   // Periods (and campaigns) are reference data the roll refers to; no sample martyrs here.
   await seedDatabase(db, { sampleMartyrs: false });
-  const parsed = await readRollFile(file, db, { namespace: values.source });
-  const report = await applyRoll(db, parsed, { partial: values.partial, dryRun: values['dry-run'] });
-  for (const b of report.bad) console.error(`${positionals[0]}:${b.line}: ${b.reason}`);
-  const target = db.kind === 'pglite' ? `embedded database ${join(config.dataDir, 'pglite')}` : 'PostgreSQL';
-  if (values['dry-run']) {
-    console.log(`Dry run: ${report.total} rows read, ${report.bad.length} bad; nothing written.`);
-    exitCode = report.bad.length === 0 ? 0 : 1;
-  } else if (report.applied) {
-    console.log(
-      `Imported ${positionals[0]} into ${target}: ${report.total} rows read, ${report.inserted} new, ${report.updated} updated, ` +
-        `${report.unchanged} unchanged${report.bad.length ? `, ${report.bad.length} left out` : ''}; ${report.newMatches} new family-search matches.`,
-    );
-    exitCode = report.bad.length === 0 ? 0 : 2;
+  if (values.graves) {
+    const { name, level, region, phone, address } = values;
+    const args = { file, label: positionals[0]!, cemeteryId: values.cemetery!, partial: values.partial, dryRun: values['dry-run'], namespace: values.source };
+    ({ exitCode } = await runGraveImport(db, { ...args, cemetery: { name, level, region, phone, address } }, console));
   } else {
-    console.error(`Nothing imported: ${report.bad.length} bad row${report.bad.length === 1 ? '' : 's'} of ${report.total}. Fix them and run again (or use --partial).`);
+    const parsed = await readRollFile(file, db, { namespace: values.source });
+    const report = await applyRoll(db, parsed, { partial: values.partial, dryRun: values['dry-run'] });
+    for (const b of report.bad) console.error(`${positionals[0]}:${b.line}: ${b.reason}`);
+    const target = db.kind === 'pglite' ? `embedded database ${join(config.dataDir, 'pglite')}` : 'PostgreSQL';
+    if (values['dry-run']) {
+      console.log(`Dry run: ${report.total} rows read, ${report.bad.length} bad; nothing written.`);
+      exitCode = report.bad.length === 0 ? 0 : 1;
+    } else if (report.applied) {
+      console.log(
+        `Imported ${positionals[0]} into ${target}: ${report.total} rows read, ${report.inserted} new, ${report.updated} updated, ` +
+          `${report.unchanged} unchanged${report.bad.length ? `, ${report.bad.length} left out` : ''}; ${report.newMatches} new family-search matches.`,
+      );
+      exitCode = report.bad.length === 0 ? 0 : 2;
+    } else {
+      console.error(`Nothing imported: ${report.bad.length} bad row${report.bad.length === 1 ? '' : 's'} of ${report.total}. Fix them and run again (or use --partial).`);
+    }
   }
 } catch (err) {
   console.error('Import failed; nothing was written:', err instanceof Error ? err.message : err);

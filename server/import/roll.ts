@@ -20,7 +20,8 @@ import { MARTYR_COLUMNS, MARTYR_FIELD_COLUMNS, martyrRow, writeAliasKeys, type M
 import { loadRegions, type RegionTable } from '../regions.js';
 import { matchMartyr } from '../relatives/matching.js';
 import { KEY_COLUMNS, compareNames, nameKeys } from '../search/name-keys.js';
-import { decodeRollFile, jsonElementLines, parseCsv } from './text.js';
+import { decodeRollFile, jsonElementLines, parseCsv, type CsvRecord } from './text.js';
+import { readXlsxRecords } from './xlsx.js';
 
 export interface RollIssue {
   line: number;
@@ -35,15 +36,17 @@ export interface RollRow {
   id: string;
 }
 
+export type RollFormat = 'csv' | 'json' | 'xlsx';
+
 export interface ParsedRoll {
-  format: 'csv' | 'json';
+  format: RollFormat;
   total: number;
   rows: RollRow[];
   bad: RollIssue[];
 }
 
 export interface ImportReport {
-  format: 'csv' | 'json';
+  format: RollFormat;
   total: number;
   /** Whether anything was written. */
   applied: boolean;
@@ -239,9 +242,9 @@ function validate(
   return { record: parsed.data as MartyrRecord, reasons };
 }
 
-function fromCsv(text: string, ctx: Context): ParsedRoll {
-  const records = parseCsv(text);
-  const out: ParsedRoll = { format: 'csv', total: 0, rows: [], bad: [] };
+/** CSV lines or worksheet rows (the same records): a header naming the columns, then one martyr a row. */
+function fromRecords(records: CsvRecord[], ctx: Context, format: 'csv' | 'xlsx'): ParsedRoll {
+  const out: ParsedRoll = { format, total: 0, rows: [], bad: [] };
   const header = records.shift();
   if (!header) {
     out.bad.push({ line: 1, reason: 'the file is empty: a header line naming the columns is needed' });
@@ -381,8 +384,21 @@ function fromJson(text: string, ctx: Context): ParsedRoll {
 
 /** Parses and validates a roll file's text; the format is `.json` or CSV (anything else). */
 export async function parseRoll(text: string, format: 'csv' | 'json', db: Queryable, opts: { namespace?: string | undefined } = {}): Promise<ParsedRoll> {
+  return parseRollInput(format === 'json' ? { json: text } : { records: parseCsv(text), format: 'csv' }, db, opts);
+}
+
+/** Parses and validates the rows of an Excel workbook's first sheet (see xlsx.ts). */
+export async function parseRollXlsx(bytes: Uint8Array, db: Queryable, opts: { namespace?: string | undefined } = {}): Promise<ParsedRoll> {
+  return parseRollInput({ records: await readXlsxRecords(bytes), format: 'xlsx' }, db, opts);
+}
+
+async function parseRollInput(
+  input: { json: string } | { records: CsvRecord[]; format: 'csv' | 'xlsx' },
+  db: Queryable,
+  opts: { namespace?: string | undefined },
+): Promise<ParsedRoll> {
   const ctx: Context = { periods: await loadPeriods(db), regions: await loadRegions(), namespace: opts.namespace };
-  const parsed = format === 'json' ? fromJson(text, ctx) : fromCsv(text, ctx);
+  const parsed = 'json' in input ? fromJson(input.json, ctx) : fromRecords(input.records, ctx, input.format);
   // The same record twice in one file would make the upsert touch one row twice.
   const first = new Map<string, number>();
   parsed.rows = parsed.rows.filter((r) => {
@@ -400,8 +416,10 @@ export async function parseRoll(text: string, format: 'csv' | 'json', db: Querya
 }
 
 export async function readRollFile(path: string, db: Queryable, opts: { namespace?: string | undefined } = {}): Promise<ParsedRoll> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return parseRollXlsx(await readFile(path), db, opts);
   const text = decodeRollFile(await readFile(path));
-  return parseRoll(text, extname(path).toLowerCase() === '.json' ? 'json' : 'csv', db, opts);
+  return parseRoll(text, ext === '.json' ? 'json' : 'csv', db, opts);
 }
 
 // ---- applying -----------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { routes } from '../../src/contract/index.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
 import { parseWith, queryObject } from '../http/validate.js';
+import { martyrGrave } from '../cemeteries/read.js';
 import { toMartyr, type MartyrRow } from './martyr-rows.js';
 import { searchMartyrs } from './martyr-search.js';
 
@@ -18,7 +19,7 @@ export function martyrRoutes({ db }: AppDeps) {
     const { id } = parseWith(routes.getMartyr.params, c.req.param(), 'path');
     const { rows } = await db.query<MartyrRow>('SELECT * FROM martyrs WHERE id = $1', [id]);
     if (!rows[0]) throw notFound('Martyr');
-    return c.json(toMartyr(rows[0]));
+    return c.json({ ...toMartyr(rows[0]), grave: await martyrGrave(db, id) });
   });
 
   return app;

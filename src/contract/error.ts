@@ -15,6 +15,13 @@ export const ERROR_CODES = [
   'rate_limited',
   'internal_error',
   'unavailable',
+  // Photos (server/photos/pipeline.ts): refused uploads, each with a message saying what to do.
+  'photo_heic',
+  'photo_unsupported',
+  'photo_undecodable',
+  'photo_too_large',
+  'photo_too_many_pixels',
+  'photo_too_small',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

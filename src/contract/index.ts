@@ -14,4 +14,6 @@ export * from './error.js';
 export * from './admin.js';
 export * from './regions.js';
 export * from './cases.js';
+export * from './photo.js';
+export * from './cemetery.js';
 export * from './routes.js';

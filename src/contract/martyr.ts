@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Cursor, Id, Limit, PartialDate, QueryBoolean, SafeUrl, page, text } from './common.js';
+import { MartyrGrave } from './grave-place.js';
 
 /**
  * History periods of the national roll. The list is extensible: the server keeps periods
@@ -77,6 +78,8 @@ export const MartyrFields = z.object({
 export const Martyr = z.extend(MartyrFields, {
   id: Id,
   updatedAt: z.iso.datetime({ offset: true }),
+  /** The grave the martyr lies in (cemetery, 墓区/排/号, photo, the cemetery's phone); null when not known. The server always sends it. */
+  grave: z.optional(z.nullable(MartyrGrave)),
 });
 export type Martyr = z.infer<typeof Martyr>;
 

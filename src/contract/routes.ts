@@ -10,6 +10,7 @@ import { ModeratedMessage, ModeratedMessagePage } from './message.js';
 import { CampaignInput } from './campaign.js';
 import { CampaignOverride, CampaignOverrideInput, CampaignOverrideParams, CampaignRule, CampaignRuleIdParam, CampaignRuleList, CampaignRuleWithOverrides } from './calendar.js';
 import { RegionList, RegionQuery } from './regions.js';
+import { cemeteryRoutes } from './cemetery-routes.js';
 import {
   AdminFamilySearchPage, AdminRelativeLeadPage, CaseCloseRequest, CaseClosed, CaseContact, CaseListQuery, CaseMatch, CaseMatchPage,
   CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
@@ -30,6 +31,8 @@ export interface RouteDef {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.core.$ZodType;
+  /** A multipart/form-data upload instead of a JSON body: the file field and the types it takes. */
+  multipart?: { field: string; accept: readonly string[] };
   response: z.core.$ZodType;
   /** The success status; POSTs that may answer a replay say so in `alsoStatus`. */
   status: 200 | 201 | 202 | 204;
@@ -203,6 +206,7 @@ export const routes = {
     summary: 'Delete closed cases older than the retention period (MEMORIAL_RETENTION_DAYS)',
     body: RetentionPurgeRequest, response: RetentionPurgeResult, status: 200, admin: true,
   },
+  ...cemeteryRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof routes;

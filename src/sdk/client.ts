@@ -1,6 +1,7 @@
 import { apiRoot } from './base-url.js';
 import type { Locale } from '../i18n/locale.js';
 import { campaignsResource, type CampaignsResource } from './resources/campaigns.js';
+import { cemeteriesResource, type CemeteriesResource } from './resources/cemeteries.js';
 import { martyrsResource, type MartyrsResource } from './resources/martyrs.js';
 import { messagesResource, type MessagesResource } from './resources/messages.js';
 import { regionsResource, type RegionsResource } from './resources/regions.js';
@@ -61,6 +62,7 @@ export function createMemorialClient(opts: MemorialClientOptions): MemorialClien
     campaigns: campaignsResource(transport),
     relatives: relativesResource(transport),
     regions: regionsResource(transport),
+    cemeteries: cemeteriesResource(transport),
   };
 }
 
@@ -80,4 +82,6 @@ export interface MemorialClient {
   readonly relatives: RelativesResource;
   /** GB/T 2260 divisions, one level at a time. */
   readonly regions: RegionsResource;
+  /** Cemeteries, their sections and graves. */
+  readonly cemeteries: CemeteriesResource;
 }

@@ -28,5 +28,6 @@ export type { TributeSummaryOptions, TributesResource } from './resources/tribut
 export type { MessagesResource } from './resources/messages.js';
 export type { CampaignsResource } from './resources/campaigns.js';
 export type { RelativesResource } from './resources/relatives.js';
+export type { CemeteriesResource, CemeteryList, GraveList } from './resources/cemeteries.js';
 export { LOCALES, type Locale } from '../i18n/locale.js';
 export * from '../contract/index.js';
