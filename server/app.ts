@@ -6,6 +6,7 @@ import type { ErrorBody } from '../src/contract/index.js';
 import type { AppDeps } from './deps.js';
 import { requireAdmin } from './http/admin-auth.js';
 import { ApiError } from './http/api-error.js';
+import { errorLogLine } from './http/error-log.js';
 import { rateLimitWrites } from './http/rate-limit.js';
 import { openApiDocument } from './openapi.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
@@ -89,7 +90,7 @@ export function createApi(deps: AppDeps) {
       const body: ErrorBody = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), requestId };
       return c.json(body, err.status);
     }
-    console.error(`[${requestId}]`, err);
+    console.error(errorLogLine(c, requestId, err));
     const body: ErrorBody = { code: 'internal_error', message: 'Something went wrong on the server; nothing was saved', requestId };
     return c.json(body, 500);
   });

@@ -17,4 +17,8 @@ export interface AppDeps {
   rateLimit: RateLimit | null;
   /** Days a closed relative case is kept; omitted reads MEMORIAL_RETENTION_DAYS (default 365). */
   retentionDays?: number;
+  /** Distinct reporters that take an approved message off the wall before review; omitted reads MEMORIAL_REPORT_HIDE_AFTER (default 3). */
+  reportHideAfter?: number;
+  /** Hosts besides the national platform that campaign links may point to (MEMORIAL_CAMPAIGN_HOSTS). */
+  campaignHosts?: readonly string[];
 }

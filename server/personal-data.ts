@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /** AES-256-GCM for personal data at rest: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
 export function encryptField(key: Buffer, plain: string): string {
@@ -18,3 +18,13 @@ export function decryptField(key: Buffer, sealed: string): string {
 
 /** `138****5678`: enough for staff to recognise a number without exposing it in lists. */
 export const maskMobile = (m: string) => `${m.slice(0, 3)}****${m.slice(-4)}`;
+
+/**
+ * A keyed hash (HMAC-SHA256 under a key derived from the data key) for equality without the
+ * value: the same mobile or address gives the same hash, and without the key nobody can test
+ * guesses against the table. `purpose` keeps the hashes of different uses apart.
+ */
+export function keyedHash(key: Buffer, purpose: string, value: string): string {
+  const derived = createHmac('sha256', key).update(`memorial-elements keyed hash: ${purpose}`).digest();
+  return createHmac('sha256', derived).update(value, 'utf8').digest('base64url');
+}

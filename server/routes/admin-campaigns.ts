@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { routes } from '../../src/contract/index.js';
+import { checkCampaignLink, routes, type CampaignInput, type FieldIssue } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -7,13 +7,32 @@ import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
 
+/**
+ * The banner on every portal follows these links, so only the national platform and the
+ * deployment's own hosts pass (checkCampaignLink, which the banner applies again), stored in
+ * normalized form.
+ */
+function checkedLinks<T extends CampaignInput>(input: T, hosts: readonly string[]): T {
+  const issues: FieldIssue[] = [];
+  const check = (url: string, path: string) => {
+    const r = checkCampaignLink(url, hosts);
+    if (r.ok) return r.url;
+    issues.push({ path, message: r.reason });
+    return url;
+  };
+  const url = check(input.url, 'url');
+  const partnerLinks = input.partnerLinks.map((l, i) => ({ ...l, url: check(l.url, `partnerLinks.${i}.url`) }));
+  if (issues.length) throw new ApiError(400, 'validation_failed', `The request body is invalid: ${issues.map((i) => i.path).join(', ')}`, issues);
+  return { ...input, url, partnerLinks };
+}
+
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
-export function adminCampaignRoutes({ db }: AppDeps) {
+export function adminCampaignRoutes({ db, campaignHosts = [] }: AppDeps) {
   const app = new Hono();
 
   app.post('/campaigns', async (c) => {
     const body = await readJson(c);
-    const input = parseWith(routes.adminCreateCampaign.body, body, 'body');
+    const input = checkedLinks(parseWith(routes.adminCreateCampaign.body, body, 'body'), campaignHosts);
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
       const { rows } = await tx.query<CampaignRow>(
@@ -30,7 +49,7 @@ export function adminCampaignRoutes({ db }: AppDeps) {
   app.put('/campaigns/:id', async (c) => {
     const { id } = parseWith(routes.adminUpdateCampaign.params, c.req.param(), 'path');
     const body = await readJson(c);
-    const input = parseWith(routes.adminUpdateCampaign.body, body, 'body');
+    const input = checkedLinks(parseWith(routes.adminUpdateCampaign.body, body, 'body'), campaignHosts);
     if (input.id !== id) {
       throw new ApiError(400, 'validation_failed', 'The id in the body must match the path', [{ path: 'id', message: `must be "${id}"` }]);
     }

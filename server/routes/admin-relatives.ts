@@ -9,7 +9,7 @@ import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { decryptField, maskMobile } from '../personal-data.js';
 import { matchMartyr } from '../relatives/matching.js';
 import { purgeClosedCases, retentionDaysFromEnv } from '../relatives/retention.js';
-import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { createdCursor, keysetCursor, pageOf } from '../http/paging.js';
 import { iso, toSummary, type MartyrRow } from './martyr-rows.js';
 
 interface CaseRow {
@@ -57,16 +57,14 @@ const CREATED_KEY = `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24
 
 function keyset(cursor: string | undefined, params: unknown[]): string {
   if (!cursor) return '';
-  const [at, id] = decodeCursor(cursor, ['string', 'string'] as const);
-  if (Number.isNaN(Date.parse(at))) throw badCursor();
+  const [at, id] = createdCursor.decode(cursor);
   params.push(at, id);
   return `AND (c.created_at, c.id) > (CAST($${params.length - 1} AS timestamptz), $${params.length})`;
 }
 
-const nextCursor = (rows: CaseRow[], limit: number) => {
-  const last = rows[limit - 1];
-  return rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null;
-};
+const casePage = <R extends CaseRow, I>(rows: R[], limit: number, toItem: (r: R) => I) => pageOf(rows, limit, createdCursor, (r) => [r.created_key, r.id], toItem);
+
+const matchCursor = keysetCursor(['real', 'id'] as const);
 
 interface MatchRow extends MartyrRow {
   match_id: string;
@@ -113,8 +111,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
         WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    const items: AdminRelativeLead[] = rows.slice(0, limit).map((r) => ({ ...caseFields(r), martyrId: r.martyr_id, martyrName: r.martyr_name }));
-    return c.json({ items, nextCursor: nextCursor(rows, limit) });
+    return c.json(casePage(rows, limit, (r): AdminRelativeLead => ({ ...caseFields(r), martyrId: r.martyr_id, martyrName: r.martyr_name })));
   });
 
   app.get('/family-searches', async (c) => {
@@ -127,7 +124,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
          FROM family_searches c WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    const items: AdminFamilySearch[] = rows.slice(0, limit).map((r) => ({
+    return c.json(casePage(rows, limit, (r): AdminFamilySearch => ({
       ...caseFields(r),
       martyrName: r.martyr_name,
       nativePlace: r.native_place_text,
@@ -136,8 +133,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       deathDate: r.death_date,
       unit: r.unit,
       pendingMatches: Number(r.pending_matches),
-    }));
-    return c.json({ items, nextCursor: nextCursor(rows, limit) });
+    })));
   });
 
   const caseTable = (reference: string) => (reference.startsWith('L') ? 'relative_leads' : 'family_searches');
@@ -182,16 +178,14 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     if (familySearch) where.push(`fs.reference = $${params.push(familySearch)}`);
     if (martyrId) where.push(`cm.martyr_id = $${params.push(martyrId)}`);
     if (cursor) {
-      const [score, id] = decodeCursor(cursor, ['number', 'string'] as const);
+      const [score, id] = matchCursor.decode(cursor);
       const s = `CAST($${params.push(score)} AS real)`;
       const i = `$${params.push(id)}`;
       where.push(`(cm.score < ${s} OR (cm.score = ${s} AND cm.id > ${i}))`);
     }
     // Best candidates first.
     const { rows } = await db.query<MatchRow>(`${MATCH_SELECT} WHERE ${where.join(' AND ')} ORDER BY cm.score DESC, cm.id LIMIT $2`, params);
-    const items = rows.slice(0, limit).map(toMatch);
-    const last = rows[limit - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([Number(last.score), last.match_id]) : null });
+    return c.json(pageOf(rows, limit, matchCursor, (r) => [Number(r.score), r.match_id], toMatch));
   });
 
   const decide = (status: 'confirmed' | 'dismissed', route: typeof routes.adminConfirmMatch | typeof routes.adminDismissMatch) =>

@@ -5,6 +5,8 @@ import { MessageStatus } from './message.js';
 /** Moderation queue filter; defaults to what needs a decision. */
 export const AdminMessageQuery = z.object({
   status: z.optional(MessageStatus),
+  /** Only messages with reports no moderator has looked at yet (e.g. approved ones still on the wall). */
+  reported: z.optional(z.stringbool()),
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
 });

@@ -7,6 +7,7 @@ export * from './martyr.js';
 export * from './tribute.js';
 export * from './message.js';
 export * from './campaign.js';
+export * from './campaign-links.js';
 export * from './relatives.js';
 export * from './error.js';
 export * from './admin.js';

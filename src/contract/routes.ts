@@ -67,7 +67,7 @@ export const routes = {
     params: IdParam, body: MessageInput, response: MessageReceipt, status: 202,
   },
   reportMessage: {
-    method: 'POST', path: '/messages/{id}/reports', tag: 'messages', summary: 'Report a message; it goes back to review',
+    method: 'POST', path: '/messages/{id}/reports', tag: 'messages', summary: 'Report a message: one report per visitor and address; hidden for review on several reports or a sensitive word',
     params: IdParam, body: MessageReport, response: Acknowledged, status: 202,
   },
   listCampaigns: {
