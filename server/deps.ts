@@ -21,4 +21,6 @@ export interface AppDeps {
   reportHideAfter?: number;
   /** Hosts besides the national platform that campaign links may point to (MEMORIAL_CAMPAIGN_HOSTS). */
   campaignHosts?: readonly string[];
+  /** New host sites one address may add to the embed report per day; omitted reads MEMORIAL_EMBED_NEW_HOSTS_PER_DAY (default 5). */
+  embedNewHostsPerDay?: number;
 }

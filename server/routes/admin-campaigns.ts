@@ -4,7 +4,8 @@ import { actorOf, audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
-import { parseWith, readJson } from '../http/validate.js';
+import { keysetCursor, pageOf } from '../http/paging.js';
+import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
 
 /**
@@ -69,32 +70,44 @@ export function adminCampaignRoutes({ db, campaignHosts = [] }: AppDeps) {
   return app;
 }
 
+interface EmbedRow { origin: string; first_seen: Date; last_seen: Date; impressions: number; clicks: number; days: number; last_path: string | null }
+
+/** (impressions, origin): the report's order, most seen first. */
+const embedCursor = keysetCursor(['int', 'text'] as const);
+
 /** Which host sites carry a campaign's banner, for the supervising bureau. */
 export function campaignEmbedsRoute({ db }: AppDeps) {
   const app = new Hono();
   app.get('/campaigns/:id/embeds', async (c) => {
     const { id } = parseWith(routes.campaignEmbeds.params, c.req.param(), 'path');
+    const { cursor, limit = 100 } = parseWith(routes.campaignEmbeds.query, queryObject(c), 'query');
     const exists = await db.query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
     if (!exists.rows[0]) throw notFound('Campaign');
-    const { rows } = await db.query<{ origin: string; first_seen: Date; last_seen: Date; impressions: number; clicks: number; days: number; last_path: string | null }>(
+    const params: unknown[] = [id, limit + 1];
+    let having = '';
+    if (cursor) {
+      const [impressions, origin] = embedCursor.decode(cursor);
+      params.push(impressions, origin);
+      having = 'HAVING sum(impressions) < $3 OR (sum(impressions) = $3 AND origin > $4)';
+    }
+    const { rows } = await db.query<EmbedRow>(
       `SELECT origin, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
               CAST(sum(impressions) AS int) AS impressions, CAST(sum(clicks) AS int) AS clicks, CAST(count(*) AS int) AS days,
               (array_agg(last_path ORDER BY last_seen DESC))[1] AS last_path
-         FROM campaign_embeds WHERE campaign_id = $1 GROUP BY origin ORDER BY sum(impressions) DESC, origin`,
-      [id],
+         FROM campaign_embeds WHERE campaign_id = $1 GROUP BY origin ${having}
+        ORDER BY sum(impressions) DESC, origin LIMIT $2`,
+      params,
     );
-    return c.json({
-      campaignId: id,
-      items: rows.map((r) => ({
-        origin: r.origin,
-        firstSeen: new Date(r.first_seen).toISOString(),
-        lastSeen: new Date(r.last_seen).toISOString(),
-        impressions: Number(r.impressions),
-        clicks: Number(r.clicks),
-        days: Number(r.days),
-        lastPath: r.last_path,
-      })),
-    });
+    const page = pageOf(rows, limit, embedCursor, (r) => [Number(r.impressions), r.origin], (r) => ({
+      origin: r.origin,
+      firstSeen: new Date(r.first_seen).toISOString(),
+      lastSeen: new Date(r.last_seen).toISOString(),
+      impressions: Number(r.impressions),
+      clicks: Number(r.clicks),
+      days: Number(r.days),
+      lastPath: r.last_path,
+    }));
+    return c.json({ campaignId: id, ...page });
   });
   return app;
 }

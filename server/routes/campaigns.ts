@@ -5,9 +5,11 @@ import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { shanghaiDay } from '../time.js';
+import { recordEmbedEvent } from '../campaigns/embed-events.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
 
-export function campaignRoutes({ db, now }: AppDeps) {
+export function campaignRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   const app = new Hono();
 
   app.get('/campaigns', async (c) => {
@@ -42,22 +44,7 @@ export function campaignRoutes({ db, now }: AppDeps) {
     const { id } = parseWith(routes.recordCampaignEvent.params, c.req.param(), 'path');
     const body = await readJson(c, { allowTextPlain: true });
     const event = parseWith(routes.recordCampaignEvent.body, body, 'body');
-    return runWrite(db, c, body, async (tx) => {
-      const at = now();
-      const { rows } = await tx.query(
-        `INSERT INTO campaign_embeds (campaign_id, origin, day, impressions, clicks, first_seen, last_seen, last_path)
-         SELECT id, $2, $3, $4, $5, $6, $6, $7 FROM campaigns WHERE id = $1
-         ON CONFLICT (campaign_id, origin, day) DO UPDATE SET
-           impressions = campaign_embeds.impressions + EXCLUDED.impressions,
-           clicks = campaign_embeds.clicks + EXCLUDED.clicks,
-           last_seen = EXCLUDED.last_seen,
-           last_path = EXCLUDED.last_path
-         RETURNING 1`,
-        [id, event.origin, shanghaiDay(at), event.type === 'impression' ? 1 : 0, event.type === 'click' ? 1 : 0, at, event.path],
-      );
-      if (!rows[0]) throw notFound('Campaign');
-      return { status: 202, body: { recorded: true } };
-    });
+    return runWrite(db, c, body, async (tx) => ({ status: 202, body: { recorded: await recordEmbedEvent(tx, deps, c, id, event) } }));
   });
 
   return app;

@@ -5,7 +5,7 @@ import { TributeOffer, TributeResult, TributeSummary, TributeSummaryQuery } from
 import { MessageInput, MessageListQuery, MessagePage, MessageReceipt, MessageReport } from './message.js';
 import { CampaignEvent, CampaignEventAck, CampaignIdParam, CampaignList, CampaignListQuery, Campaign } from './campaign.js';
 import { CaseReceipt, FamilySearchInput, RelativeLeadInput } from './relatives.js';
-import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, ModerationDecision } from './admin.js';
+import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, EmbedReportQuery, ModerationDecision } from './admin.js';
 import { ModeratedMessage, ModeratedMessagePage } from './message.js';
 import { CampaignInput } from './campaign.js';
 import { RegionList, RegionQuery } from './regions.js';
@@ -128,7 +128,7 @@ export const routes = {
   },
   campaignEmbeds: {
     method: 'GET', path: '/campaigns/{id}/embeds', tag: 'admin', summary: 'Host sites that carry the banner: first/last seen, impressions, clicks',
-    params: IdParam, response: EmbedReport, status: 200, admin: true,
+    params: IdParam, query: EmbedReportQuery, response: EmbedReport, status: 200, admin: true,
   },
 
   // Relative search casework (personal data: masked in lists, revealed only with an audited reason).

@@ -47,7 +47,9 @@ export function createMemorialAdminClient(opts: MemorialAdminClientOptions) {
       update: (campaign: CampaignInput, opts?: WriteOptions): Promise<Campaign> =>
         t.call('adminUpdateCampaign', { params: { id: campaign.id }, body: campaign }, opts),
       /** Which host sites carry the banner, with impressions and clicks. */
-      embeds: (id: string, opts?: CallOptions): Promise<EmbedReport> => t.call('campaignEmbeds', { params: { id } }, opts),
+      /** One page of the embed report (most impressions first); pass `cursor` from the last page for the next. */
+      embeds: (id: string, opts?: CallOptions & { cursor?: string; limit?: number }): Promise<EmbedReport> =>
+        t.call('campaignEmbeds', { params: { id }, query: { cursor: opts?.cursor, limit: opts?.limit } }, opts),
     },
     /** Who did what and when, newest first. */
     audit: (opts?: CallOptions): PagedList<AuditEntry> => pagedList((cursor) => t.call('adminAuditLog', { query: { cursor } }, opts)),

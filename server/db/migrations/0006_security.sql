@@ -28,6 +28,8 @@ CREATE TABLE campaign_embed_visits (
   day date NOT NULL,
   kind text NOT NULL,
   visitor_hash text NOT NULL,
+  -- This visit brought a host the campaign had never seen: new hosts per address are capped.
+  introduced boolean NOT NULL DEFAULT false,
   PRIMARY KEY (campaign_id, origin, day, kind, visitor_hash)
 );
 CREATE INDEX campaign_embed_visits_visitor_idx ON campaign_embed_visits (visitor_hash, day);
