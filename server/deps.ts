@@ -7,6 +7,8 @@ export interface AppDeps {
   adminToken: string;
   /** 32-byte key for personal data encrypted at rest (ID numbers). */
   dataKey: Buffer;
+  /** Keys being rotated out (MEMORIAL_DATA_KEY_PREVIOUS): still read, never written with. */
+  previousDataKeys?: readonly Buffer[];
   /** The clock; tests move it to check campaign windows and daily limits. */
   now: () => Date;
   /** Largest request body, in bytes. */
@@ -23,4 +25,6 @@ export interface AppDeps {
   campaignHosts?: readonly string[];
   /** New host sites one address may add to the embed report per day; omitted reads MEMORIAL_EMBED_NEW_HOSTS_PER_DAY (default 5). */
   embedNewHostsPerDay?: number;
+  /** Link verification of registered host pages; `allowPrivate` (tests only) lets it fetch loopback and private addresses over http. */
+  linkCheck?: { allowPrivate: boolean; timeoutMs?: number; maxBytes?: number };
 }

@@ -8,12 +8,23 @@ export function encryptField(key: Buffer, plain: string): string {
   return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
 }
 
-export function decryptField(key: Buffer, sealed: string): string {
+/** The current key first, then keys being rotated out: what decrypts a field. */
+export type KeyRing = Buffer | readonly Buffer[];
+
+export function decryptField(keys: KeyRing, sealed: string): string {
   const [v, iv, tag, data] = sealed.split('.');
   if (v !== 'v1' || !iv || !tag || !data) throw new Error('not an encrypted field');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  let failure: unknown;
+  for (const key of Buffer.isBuffer(keys) ? [keys] : keys) {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    } catch (err) {
+      failure = err;
+    }
+  }
+  throw failure instanceof Error ? failure : new Error('no key decrypts this field');
 }
 
 /** `138****5678`: enough for staff to recognise a number without exposing it in lists. */

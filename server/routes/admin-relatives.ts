@@ -6,18 +6,17 @@ import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
-import { decryptField, maskMobile } from '../personal-data.js';
+import { decryptField, maskMobile, type KeyRing } from '../personal-data.js';
+import { openContact, type SealedRow } from '../relatives/sealed-fields.js';
 import { matchMartyr } from '../relatives/matching.js';
 import { purgeClosedCases, retentionDaysFromEnv } from '../relatives/retention.js';
 import { createdCursor, keysetCursor, pageOf } from '../http/paging.js';
 import { iso, toSummary, type MartyrRow } from './martyr-rows.js';
 
-interface CaseRow {
+interface CaseRow extends SealedRow {
   id: string;
   reference: string;
-  claimant_name: string;
   relationship: Relationship;
-  mobile: string;
   id_number_enc: string | null;
   knowledge: string;
   status: 'open' | 'closed';
@@ -41,17 +40,20 @@ interface FamilySearchRow extends CaseRow {
 }
 
 /** Never the mobile in full, never the ID number. */
-const caseFields = (r: CaseRow) => ({
-  reference: r.reference,
-  claimantName: r.claimant_name,
-  relationship: r.relationship,
-  mobileMasked: maskMobile(r.mobile),
-  hasIdNumber: r.id_number_enc !== null,
-  knowledge: r.knowledge,
-  status: r.status,
-  createdAt: iso(r.created_at),
-  closedAt: r.closed_at === null ? null : iso(r.closed_at),
-});
+const caseFields = (keys: KeyRing, r: CaseRow) => {
+  const contact = openContact(keys, r);
+  return {
+    reference: r.reference,
+    claimantName: contact.claimantName,
+    relationship: r.relationship,
+    mobileMasked: maskMobile(contact.mobile),
+    hasIdNumber: r.id_number_enc !== null,
+    knowledge: r.knowledge,
+    status: r.status,
+    createdAt: iso(r.created_at),
+    closedAt: r.closed_at === null ? null : iso(r.closed_at),
+  };
+};
 
 const CREATED_KEY = `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
@@ -99,8 +101,9 @@ const toMatch = (r: MatchRow): CaseMatch => ({
  * Casework on relative leads and family searches, behind requireAdmin. Personal data: lists
  * mask mobiles and omit ID numbers; `reveal` decrypts one case's contact and is audited.
  */
-export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps) {
+export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, retentionDays }: AppDeps) {
   const app = new Hono();
+  const keys = [dataKey, ...previousDataKeys];
 
   app.get('/relative-leads', async (c) => {
     const { status = 'open', cursor, limit = 50 } = parseWith(routes.adminListRelativeLeads.query, queryObject(c), 'query');
@@ -111,7 +114,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
         WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    return c.json(casePage(rows, limit, (r): AdminRelativeLead => ({ ...caseFields(r), martyrId: r.martyr_id, martyrName: r.martyr_name })));
+    return c.json(casePage(rows, limit, (r): AdminRelativeLead => ({ ...caseFields(keys, r), martyrId: r.martyr_id, martyrName: r.martyr_name })));
   });
 
   app.get('/family-searches', async (c) => {
@@ -125,7 +128,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       params,
     );
     return c.json(casePage(rows, limit, (r): AdminFamilySearch => ({
-      ...caseFields(r),
+      ...caseFields(keys, r),
       martyrName: r.martyr_name,
       nativePlace: r.native_place_text,
       nativePlaceCode: r.native_place_code,
@@ -149,7 +152,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       if (!r) throw notFound('Case');
       // Who saw whose contact, and why; never the values themselves.
       await audit(tx, actor, 'case.reveal', reference, { reason, idNumber: r.id_number_enc !== null });
-      return { reference, claimantName: r.claimant_name, mobile: r.mobile, idNumber: r.id_number_enc ? decryptField(dataKey, r.id_number_enc) : null };
+      return { reference, ...openContact(keys, r), idNumber: r.id_number_enc ? decryptField(keys, r.id_number_enc) : null };
     });
     c.header('Cache-Control', 'no-store');
     return c.json(contact);

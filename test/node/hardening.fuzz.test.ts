@@ -16,6 +16,7 @@ import { routes, type RouteDef } from '../../src/contract/index.js';
 import { createMemorialAdminClient, createMemorialClient } from '../../src/sdk/index.js';
 import { applyRoll, parseRoll } from '../../server/import/roll.js';
 import { decodeRollFile } from '../../server/import/text.js';
+import { openContact, type SealedRow } from '../../server/relatives/sealed-fields.js';
 import { call } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -449,11 +450,14 @@ describe('malformed requests against every route in the table', () => {
     );
     assert.equal(Number(embeds.n), 0, 'embed statistics hold only http(s) origins and clean paths');
 
-    const people = await server.db.query<{ mobile: string; claimant_name: string; knowledge: string }>(
-      'SELECT mobile, claimant_name, knowledge FROM relative_leads UNION ALL SELECT mobile, claimant_name, knowledge FROM family_searches',
+    const sealed = await server.db.query<SealedRow & { knowledge: string }>(
+      `SELECT mobile, claimant_name, mobile_enc, claimant_name_enc, knowledge FROM relative_leads
+       UNION ALL SELECT mobile, claimant_name, mobile_enc, claimant_name_enc, knowledge FROM family_searches`,
     );
+    assert.deepEqual(sealed.rows.filter((r) => r.mobile !== null || r.claimant_name !== null), [], 'names and mobiles are only stored encrypted');
+    const people = sealed.rows.map((r) => ({ ...openContact(server.dataKey, r), knowledge: r.knowledge }));
     assert.deepEqual(
-      people.rows.filter((p) => !/^1[3-9]\d{9}$/.test(p.mobile) || visiblyEmpty(p.claimant_name) || visiblyEmpty(p.knowledge)),
+      people.filter((p) => !/^1[3-9]\d{9}$/.test(p.mobile) || visiblyEmpty(p.claimantName) || visiblyEmpty(p.knowledge)),
       [],
       'relative cases hold only valid mobiles and visible names',
     );

@@ -47,9 +47,15 @@ CREATE TABLE embed_hosts (
   check_error text
 );
 
--- Mobiles and claimant names are encrypted like ID numbers (server/relatives/sealed-cases.ts
--- seals existing rows at start-up); the keyed hash lets a mobile be matched without decrypting.
+-- Mobiles and claimant names are encrypted like ID numbers, in *_enc columns; the plain columns
+-- are emptied by sealPlainCases() (server/relatives/sealed-fields.ts) at start-up, which has the
+-- key that SQL does not. The keyed hash lets a mobile be matched without decrypting.
 ALTER TABLE relative_leads ADD COLUMN mobile_hash text;
 ALTER TABLE family_searches ADD COLUMN mobile_hash text;
 CREATE INDEX relative_leads_mobile_hash_idx ON relative_leads (mobile_hash);
 CREATE INDEX family_searches_mobile_hash_idx ON family_searches (mobile_hash);
+
+ALTER TABLE relative_leads ADD COLUMN claimant_name_enc text, ADD COLUMN mobile_enc text,
+  ALTER COLUMN claimant_name DROP NOT NULL, ALTER COLUMN mobile DROP NOT NULL;
+ALTER TABLE family_searches ADD COLUMN claimant_name_enc text, ADD COLUMN mobile_enc text,
+  ALTER COLUMN claimant_name DROP NOT NULL, ALTER COLUMN mobile DROP NOT NULL;
