@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
 import { adminRelativeRoutes } from './routes/admin-relatives.js';
+import { adminEmbedHostRoutes } from './routes/admin-embed-hosts.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { martyrRoutes } from './routes/martyrs.js';
 import { messageRoutes } from './routes/messages.js';
@@ -73,6 +74,7 @@ export function createApi(deps: AppDeps) {
   api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);
+  api.route('/admin', adminEmbedHostRoutes(deps) as unknown as Hono<Env>);
   for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }

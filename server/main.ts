@@ -37,6 +37,8 @@ const app = createApp({
   campaignHosts: config.campaignHosts,
   reportHideAfter: hideAfterFromEnv(),
   embedNewHostsPerDay: newHostsPerDayFromEnv(),
+  // Tests only: lets link verification fetch loopback and private pages over http.
+  linkCheck: { allowPrivate: process.env.MEMORIAL_LINK_CHECK_ALLOW_PRIVATE === '1' },
   now: () => new Date(),
   bodyLimit: 64 * 1024,
   words: loadWordList(process.env.MEMORIAL_SENSITIVE_WORDS || fileURLToPath(DEFAULT_WORDS_FILE)),

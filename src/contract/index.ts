@@ -8,6 +8,7 @@ export * from './tribute.js';
 export * from './message.js';
 export * from './campaign.js';
 export * from './campaign-links.js';
+export * from './embed-hosts.js';
 export * from './relatives.js';
 export * from './error.js';
 export * from './admin.js';

@@ -9,6 +9,7 @@ import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, EmbedReportQuery
 import { ModeratedMessage, ModeratedMessagePage } from './message.js';
 import { CampaignInput } from './campaign.js';
 import { RegionList, RegionQuery } from './regions.js';
+import { EmbedHost, EmbedHostCheckRequest, EmbedHostInput, EmbedHostList } from './embed-hosts.js';
 import {
   AdminFamilySearchPage, AdminRelativeLeadPage, CaseCloseRequest, CaseClosed, CaseContact, CaseListQuery, CaseMatch, CaseMatchPage,
   CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
@@ -129,6 +130,19 @@ export const routes = {
   campaignEmbeds: {
     method: 'GET', path: '/campaigns/{id}/embeds', tag: 'admin', summary: 'Host sites that carry the banner: first/last seen, impressions, clicks',
     params: IdParam, query: EmbedReportQuery, response: EmbedReport, status: 200, admin: true,
+  },
+  adminListEmbedHosts: {
+    method: 'GET', path: '/admin/embed-hosts', tag: 'admin', summary: 'Host pages registered for link verification, with their last check',
+    response: EmbedHostList, status: 200, admin: true,
+  },
+  adminRegisterEmbedHost: {
+    method: 'POST', path: '/admin/embed-hosts', tag: 'admin', summary: 'Register (or re-point) the host page that should carry the campaign link',
+    body: EmbedHostInput, response: EmbedHost, status: 201, alsoStatus: [200], admin: true,
+  },
+  adminCheckEmbedHost: {
+    method: 'POST', path: '/admin/embed-hosts/check', tag: 'admin',
+    summary: 'Fetch a registered host page now and record whether the national-platform link and the banner are on it',
+    body: EmbedHostCheckRequest, response: EmbedHost, status: 200, admin: true,
   },
 
   // Relative search casework (personal data: masked in lists, revealed only with an audited reason).

@@ -120,6 +120,9 @@ const VALID_BODIES: Partial<Record<keyof typeof routes, () => Record<string, unk
   adminDismissMatch: () => ({}),
   adminSetSeekingRelatives: () => ({ seeking: true }),
   adminPurgeClosedCases: () => ({}),
+  adminRegisterEmbedHost: () => ({ pageUrl: 'https://www.example.gov.cn/zt/qingming/' }),
+  // Never a registered origin: the fuzz does not fetch pages off the machine.
+  adminCheckEmbedHost: () => ({ origin: 'https://unregistered.example.gov.cn' }),
 };
 
 function keysOf(schema: unknown): string[] {
