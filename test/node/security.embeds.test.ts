@@ -58,10 +58,10 @@ describe('security: embed events', () => {
     for (let i = 0; i < 8; i++) results.push((await send('qingming-2026', `https://fake-${i}.example.cn`, { address: '203.0.113.99' })).body.recorded);
     assert.deepEqual(results, [true, true, true, false, false, false, false, false]);
     const seen = new Set<string>();
-    let cursor: string | null = null;
+    let cursor = null as string | null;
     let pages = 0;
     do {
-      const res = await call(server, 'GET', `/campaigns/qingming-2026/embeds?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin });
+      const res = await call<{ items: { origin: string }[]; nextCursor: string | null }>(server, 'GET', `/campaigns/qingming-2026/embeds?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: admin });
       assert.equal(res.status, 200);
       assert.ok(res.body.items.length <= 2);
       for (const s of res.body.items) {

@@ -59,11 +59,11 @@ describe('security: idempotency keys', () => {
 });
 
 describe('security: body encoding', () => {
-  const post = (body: Buffer | string, contentType: string) =>
+  const post = (body: Blob | string, contentType: string) =>
     fetch(`${server.baseUrl}/api/v1/martyrs/sample-0005/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('refuses invalid UTF-8 instead of storing U+FFFD', async () => {
-    const res = await post(Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xd6, 0xc2, 0xbe, 0xb4]), Buffer.from('"}')]), 'application/json');
+    const res = await post(new Blob([Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xd6, 0xc2, 0xbe, 0xb4]), Buffer.from('"}')])]), 'application/json');
     assert.equal(res.status, 400);
     assert.equal((await res.json()).code, 'invalid_json');
     const { rows } = await server.db.query("SELECT 1 FROM messages WHERE text LIKE '%\uFFFD%'");
