@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { checkCampaignLink, routes, type CampaignInput, type FieldIssue } from '../../src/contract/index.js';
+import { CAMPAIGN_LINK_PROBLEMS, checkCampaignLink, routes, type CampaignInput, type FieldIssue } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -18,7 +18,7 @@ function checkedLinks<T extends CampaignInput>(input: T, hosts: readonly string[
   const check = (url: string, path: string) => {
     const r = checkCampaignLink(url, hosts);
     if (r.ok) return r.url;
-    issues.push({ path, message: r.reason });
+    issues.push({ path, message: CAMPAIGN_LINK_PROBLEMS[r.reason] });
     return url;
   };
   const url = check(input.url, 'url');
