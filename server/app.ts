@@ -6,12 +6,14 @@ import type { ErrorBody } from '../src/contract/index.js';
 import type { AppDeps } from './deps.js';
 import { requireAdmin } from './http/admin-auth.js';
 import { ApiError } from './http/api-error.js';
+import { errorLogLine } from './http/error-log.js';
 import { rateLimitWrites } from './http/rate-limit.js';
 import { openApiDocument } from './openapi.js';
 import { adminCalendarRoutes } from './routes/admin-calendar.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
 import { adminMessageRoutes } from './routes/admin-messages.js';
 import { adminRelativeRoutes } from './routes/admin-relatives.js';
+import { adminEmbedHostRoutes } from './routes/admin-embed-hosts.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { martyrRoutes } from './routes/martyrs.js';
 import { messageRoutes } from './routes/messages.js';
@@ -82,6 +84,7 @@ export function createApi(deps: AppDeps) {
   api.route('/admin', adminGraveRoutes(deps, photoStore, deps.photoLimits) as unknown as Hono<Env>);
   api.route('/', cemeteryRoutes(deps) as unknown as Hono<Env>);
   api.route('/', photoRoutes(deps, photoStore) as unknown as Hono<Env>);
+  api.route('/admin', adminEmbedHostRoutes(deps) as unknown as Hono<Env>);
   for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }
@@ -99,7 +102,7 @@ export function createApi(deps: AppDeps) {
       const body: ErrorBody = { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), requestId };
       return c.json(body, err.status);
     }
-    console.error(`[${requestId}]`, err);
+    console.error(errorLogLine(c, requestId, err));
     const body: ErrorBody = { code: 'internal_error', message: 'Something went wrong on the server; nothing was saved', requestId };
     return c.json(body, 500);
   });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RateLimit } from './http/rate-limit.js';
+import { privateDataDir } from './db/file-modes.js';
+import { checkCampaignLink, normalizeHost } from '../src/contract/index.js';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +19,10 @@ export interface ServerConfig {
   rateLimit: RateLimit | null;
   /** MEMORIAL_CLOCK: the fixed "now" for demos and tests; undefined: the real clock. */
   clock: Date | undefined;
+  /** MEMORIAL_DATA_KEY_PREVIOUS (and data-key.next on the embedded default): keys still read during a rotation. */
+  previousDataKeys: Buffer[];
+  /** MEMORIAL_CAMPAIGN_HOSTS: hosts besides the national platform that campaign links may use. */
+  campaignHosts: string[];
 }
 
 /**
@@ -56,6 +62,31 @@ export function rateLimitFromEnv(value = process.env.MEMORIAL_RATE_LIMIT, trustP
   return { burst, perSecond, trustProxy };
 }
 
+const hexKey = (name: string, v: string): Buffer => {
+  if (!/^[0-9a-fA-F]{64}$/.test(v)) throw new Error(`${name} must be 64 hex characters (32 bytes) each`);
+  return Buffer.from(v, 'hex');
+};
+
+/**
+ * Keys being rotated out, read but never written with: MEMORIAL_DATA_KEY_PREVIOUS (comma-
+ * separated), and on the embedded default the key a rotation left in `data-key.previous`.
+ */
+async function previousDataKeys(dataDir: string, value = process.env.MEMORIAL_DATA_KEY_PREVIOUS): Promise<Buffer[]> {
+  const keys = (value ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => hexKey('MEMORIAL_DATA_KEY_PREVIOUS', k));
+  const left = await readFile(join(dataDir, 'data-key.previous'), 'utf8').catch(() => '');
+  if (left.trim()) keys.push(hexKey('data-key.previous', left.trim()));
+  return keys;
+}
+
+/** MEMORIAL_CAMPAIGN_HOSTS: comma-separated host names, each a plain host that a campaign link could use. */
+export function campaignHostsFromEnv(value = process.env.MEMORIAL_CAMPAIGN_HOSTS): string[] {
+  const hosts = (value ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  for (const h of hosts) {
+    if (!checkCampaignLink(`https://${h}/`, [h]).ok) throw new Error(`MEMORIAL_CAMPAIGN_HOSTS: "${h}" is not a plain host name in one script`);
+  }
+  return hosts.map(normalizeHost);
+}
+
 /** MEMORIAL_PG_SCHEMA: a plain lowercase identifier, since it goes into search_path. */
 function pgSchema(value = process.env.MEMORIAL_PG_SCHEMA): string | undefined {
   if (!value) return undefined;
@@ -84,7 +115,7 @@ export function clockFromEnv(value = process.env.MEMORIAL_CLOCK): Date | undefin
 export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.MEMORIAL_DATA_DIR || join(repoRoot, '.data');
-  await mkdir(dataDir, { recursive: true });
+  await privateDataDir(dataDir);
   const token = process.env.MEMORIAL_ADMIN_TOKEN;
   return {
     port: Number(process.env.PORT ?? 8787),
@@ -97,5 +128,7 @@ export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
     pgSchema: pgSchema(),
     rateLimit: rateLimitFromEnv(),
     clock: clockFromEnv(),
+    previousDataKeys: await previousDataKeys(dataDir),
+    campaignHosts: campaignHostsFromEnv(),
   };
 }

@@ -9,6 +9,8 @@ export interface AppDeps {
   adminToken: string;
   /** 32-byte key for personal data encrypted at rest (ID numbers). */
   dataKey: Buffer;
+  /** Keys being rotated out (MEMORIAL_DATA_KEY_PREVIOUS): still read, never written with. */
+  previousDataKeys?: readonly Buffer[];
   /** The clock; tests move it to check campaign windows and daily limits. */
   now: () => Date;
   /** True while `now` is a fixed instant (MEMORIAL_CLOCK, or a test's); /health then reports it. */
@@ -25,4 +27,12 @@ export interface AppDeps {
   photoStore?: PhotoStore;
   /** Upload limits; omitted reads MEMORIAL_PHOTO_MAX_BYTES / MEMORIAL_PHOTO_MAX_PIXELS (server/photos/limits.ts). */
   photoLimits?: PhotoLimits;
+  /** Distinct reporters that take an approved message off the wall before review; omitted reads MEMORIAL_REPORT_HIDE_AFTER (default 3). */
+  reportHideAfter?: number;
+  /** Hosts besides the national platform that campaign links may point to (MEMORIAL_CAMPAIGN_HOSTS). */
+  campaignHosts?: readonly string[];
+  /** New host sites one address may add to the embed report per day; omitted reads MEMORIAL_EMBED_NEW_HOSTS_PER_DAY (default 5). */
+  embedNewHostsPerDay?: number;
+  /** Link verification of registered host pages; `allowPrivate` (tests only) lets it fetch loopback and private addresses over http. */
+  linkCheck?: { allowPrivate: boolean; timeoutMs?: number; maxBytes?: number };
 }

@@ -9,6 +9,9 @@ import { seedDatabase } from './seed-database.js';
 import { mountSite } from './site.js';
 import { DEFAULT_WORDS_FILE, loadWordList } from './moderation/sensitive-words.js';
 import { retentionDaysFromEnv, scheduledPurge } from './relatives/retention.js';
+import { sealPlainCases } from './relatives/sealed-fields.js';
+import { hideAfterFromEnv } from './moderation/reports.js';
+import { newHostsPerDayFromEnv } from './campaigns/embed-events.js';
 
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -19,10 +22,14 @@ const config = await loadConfig(repoRoot).catch((error: unknown) => {
 });
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), schema: config.pgSchema });
 await migrate(db);
+// Names and mobiles written before migration 0006 are sealed with the data key now.
+const sealed = await sealPlainCases(db, config.dataKey);
+if (sealed) console.log(`Encrypted the names and mobiles of ${sealed} earlier relative cases.`);
 const seeded = await seedDatabase(db, { sampleMartyrs: process.env.MEMORIAL_SEED !== 'none' });
 // Closed relative cases are kept MEMORIAL_RETENTION_DAYS (default 365): purged now and daily.
 const retentionDays = retentionDaysFromEnv();
-const purge = () => scheduledPurge(db, new Date(), retentionDays).catch((err: unknown) => console.error('retention purge failed', err));
+// Logged by code only: a database error's message and detail may echo the rows it touched.
+const purge = () => scheduledPurge(db, new Date(), retentionDays).catch((err: unknown) => console.error('retention purge failed', (err as { code?: unknown }).code ?? (err as Error).name));
 await purge();
 setInterval(() => void purge(), 86_400_000).unref();
 
@@ -32,6 +39,12 @@ const app = createApp({
   dataKey: config.dataKey,
   now: config.clock ? () => new Date(config.clock!) : () => new Date(),
   clockFixed: () => config.clock !== undefined,
+  previousDataKeys: config.previousDataKeys,
+  campaignHosts: config.campaignHosts,
+  reportHideAfter: hideAfterFromEnv(),
+  embedNewHostsPerDay: newHostsPerDayFromEnv(),
+  // Tests only: lets link verification fetch loopback and private pages over http.
+  linkCheck: { allowPrivate: process.env.MEMORIAL_LINK_CHECK_ALLOW_PRIVATE === '1' },
   bodyLimit: 64 * 1024,
   words: loadWordList(process.env.MEMORIAL_SENSITIVE_WORDS || fileURLToPath(DEFAULT_WORDS_FILE)),
   rateLimit: config.rateLimit,

@@ -30,6 +30,7 @@ const GUIDES: [page: string, label: string][] = [
   ['accessibility', 'Accessibility statement'],
   ['privacy-notice', 'Privacy notice template'],
   ['deploy', 'Deploying and settings'],
+  ['security', 'Security notes'],
   ['import', 'Importing the roll'],
   ['performance', 'Performance'],
   ['editors', 'Editor support'],

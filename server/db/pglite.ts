@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Queryable } from './database.js';
+import { privateDataDir, restrictTree } from './file-modes.js';
 
 interface EmscriptenStream {
   nfd?: number;
@@ -37,10 +38,13 @@ function enableFsync(pg: PGlite): boolean {
 
 export async function openPglite(dataDir?: string): Promise<Database> {
   const durable = dataDir !== undefined && process.env.MEMORIAL_PGLITE_FSYNC !== 'off';
+  if (dataDir !== undefined) await privateDataDir(dataDir);
   const pg = await PGlite.create(dataDir, { extensions: { pg_trgm }, ...(durable ? { startParams: startParams() } : {}) });
   if (durable && !enableFsync(pg)) {
     console.warn('PGlite: could not find its Node filesystem to enable fsync; commits survive a killed process but not a power cut');
   }
+  // Whatever the files were made with before this process set its umask.
+  if (dataDir !== undefined) await restrictTree(dataDir);
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const res = await q.query<R>(sql, params);

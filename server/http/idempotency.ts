@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { Database, Queryable } from '../db/database.js';
 import { ApiError } from './api-error.js';
@@ -9,6 +10,32 @@ export interface HandlerResult {
 }
 
 const KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** JSON with object keys sorted at every level: `{"a":1,"b":2}` and `{"b":2,"a":1}` are one request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Whose key this is: the route (method and path) and the client (its address and, for staff,
+ * a digest of its credentials). Two clients, or one client on two routes, never share a key.
+ */
+function scopeOf(c: Context): string {
+  let address = 'unknown';
+  try {
+    address = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    /* not served by node-server (e.g. app.request in a test): one scope for all */
+  }
+  return sha256(`${c.req.method} ${new URL(c.req.url).pathname}\n${address}\n${c.req.header('authorization') ?? ''}`);
+}
 
 /**
  * Runs a write in one transaction, honouring `Idempotency-Key`: the key row is claimed in the
@@ -23,16 +50,20 @@ export async function runWrite(db: Database, c: Context, body: unknown, work: (t
   }
   const result = await db.transaction(async (tx) => {
     if (key === undefined) return { ...(await work(tx)), replayed: false };
-    const hash = createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n${JSON.stringify(body)}`).digest('hex');
-    const claimed = await tx.query('INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, hash]);
+    const scope = scopeOf(c);
+    const hash = sha256(`${c.req.method} ${new URL(c.req.url).pathname}\n${canonicalJson(body)}`);
+    const claimed = await tx.query(
+      'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
+      [scope, key, hash],
+    );
     if (claimed.rows.length === 1) {
       const done = await work(tx);
-      await tx.query('UPDATE idempotency_keys SET status = $2, response = $3 WHERE key = $1', [key, done.status, JSON.stringify(done.body)]);
+      await tx.query('UPDATE idempotency_keys SET status = $3, response = $4 WHERE scope = $1 AND key = $2', [scope, key, done.status, JSON.stringify(done.body)]);
       return { ...done, replayed: false };
     }
     const { rows } = await tx.query<{ request_hash: string; status: number | null; response: unknown }>(
-      'SELECT request_hash, status, response FROM idempotency_keys WHERE key = $1',
-      [key],
+      'SELECT request_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
     );
     const stored = rows[0];
     if (!stored || stored.request_hash !== hash) {

@@ -2,6 +2,9 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { ApiError, validationError } from './api-error.js';
 
+/** Malformed byte sequences are an error, not silently replaced by U+FFFD. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Largest JSON nesting we accept: deeper bodies are an attack, not data. */
 const MAX_DEPTH = 32;
 
@@ -23,12 +26,23 @@ export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, 
  * since it cannot set a JSON content type without a CORS preflight.
  */
 export async function readJson(c: Context, opts: { allowTextPlain?: boolean } = {}): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const [mediaType = '', ...params] = (c.req.header('content-type') ?? '').split(';');
+  const type = mediaType.trim().toLowerCase();
   const ok = type === 'application/json' || (opts.allowTextPlain && type === 'text/plain');
   if (!ok) {
     throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json${opts.allowTextPlain ? ' (or text/plain)' : ''}`);
   }
-  const raw = await c.req.text();
+  // JSON is UTF-8 (RFC 8259): another declared charset would be misread, so it is refused.
+  const charset = params.map((p) => /^\s*charset\s*=\s*"?([^";\s]*)"?\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    throw new ApiError(415, 'unsupported_media_type', `The body must be UTF-8; charset=${charset.slice(0, 40)} is not accepted`);
+  }
+  let raw: string;
+  try {
+    raw = strictUtf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid UTF-8');
+  }
   if (raw.trim() === '') throw new ApiError(400, 'invalid_json', 'The request body is empty; a JSON object was expected');
   let value: unknown;
   try {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { routes } from '../../src/contract/index.js';
+import { CAMPAIGN_LINK_PROBLEMS, checkCampaignLink, routes, type CampaignInput, type FieldIssue } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
-import { parseWith, readJson } from '../http/validate.js';
+import { keysetCursor, pageOf } from '../http/paging.js';
+import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.js';
 import { CampaignCalendar } from '../calendar/calendar.js';
 import { campaignOf, parseCampaignId } from '../calendar/rules.js';
@@ -19,13 +20,32 @@ async function ruleCampaign(tx: Queryable, id: string) {
   return rule && campaignOf(rule, parsed.year, rule.overrides.find((o) => o.year === parsed.year)) ? { rule, year: parsed.year } : null;
 }
 
+/**
+ * The banner on every portal follows these links, so only the national platform and the
+ * deployment's own hosts pass (checkCampaignLink, which the banner applies again), stored in
+ * normalized form.
+ */
+function checkedLinks<T extends CampaignInput>(input: T, hosts: readonly string[]): T {
+  const issues: FieldIssue[] = [];
+  const check = (url: string, path: string) => {
+    const r = checkCampaignLink(url, hosts);
+    if (r.ok) return r.url;
+    issues.push({ path, message: CAMPAIGN_LINK_PROBLEMS[r.reason] });
+    return url;
+  };
+  const url = check(input.url, 'url');
+  const partnerLinks = input.partnerLinks.map((l, i) => ({ ...l, url: check(l.url, `partnerLinks.${i}.url`) }));
+  if (issues.length) throw new ApiError(400, 'validation_failed', `The request body is invalid: ${issues.map((i) => i.path).join(', ')}`, issues);
+  return { ...input, url, partnerLinks };
+}
+
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
-export function adminCampaignRoutes({ db }: AppDeps) {
+export function adminCampaignRoutes({ db, campaignHosts = [] }: AppDeps) {
   const app = new Hono();
 
   app.post('/campaigns', async (c) => {
     const body = await readJson(c);
-    const input = parseWith(routes.adminCreateCampaign.body, body, 'body');
+    const input = checkedLinks(parseWith(routes.adminCreateCampaign.body, body, 'body'), campaignHosts);
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
       if (await ruleCampaign(tx, input.id)) {
@@ -45,7 +65,7 @@ export function adminCampaignRoutes({ db }: AppDeps) {
   app.put('/campaigns/:id', async (c) => {
     const { id } = parseWith(routes.adminUpdateCampaign.params, c.req.param(), 'path');
     const body = await readJson(c);
-    const input = parseWith(routes.adminUpdateCampaign.body, body, 'body');
+    const input = checkedLinks(parseWith(routes.adminUpdateCampaign.body, body, 'body'), campaignHosts);
     if (input.id !== id) {
       throw new ApiError(400, 'validation_failed', 'The id in the body must match the path', [{ path: 'id', message: `must be "${id}"` }]);
     }
@@ -76,31 +96,43 @@ export function adminCampaignRoutes({ db }: AppDeps) {
   return app;
 }
 
+interface EmbedRow { origin: string; first_seen: Date; last_seen: Date; impressions: number; clicks: number; days: number; last_path: string | null }
+
+/** (impressions, origin): the report's order, most seen first. */
+const embedCursor = keysetCursor(['int', 'text'] as const);
+
 /** Which host sites carry a campaign's banner, for the supervising bureau. */
 export function campaignEmbedsRoute({ db }: AppDeps) {
   const app = new Hono();
   app.get('/campaigns/:id/embeds', async (c) => {
     const { id } = parseWith(routes.campaignEmbeds.params, c.req.param(), 'path');
+    const { cursor, limit = 100 } = parseWith(routes.campaignEmbeds.query, queryObject(c), 'query');
     if (!(await CampaignCalendar.find(db, id))) throw notFound('Campaign');
-    const { rows } = await db.query<{ origin: string; first_seen: Date; last_seen: Date; impressions: number; clicks: number; days: number; last_path: string | null }>(
+    const params: unknown[] = [id, limit + 1];
+    let having = '';
+    if (cursor) {
+      const [impressions, origin] = embedCursor.decode(cursor);
+      params.push(impressions, origin);
+      having = 'HAVING sum(impressions) < $3 OR (sum(impressions) = $3 AND origin > $4)';
+    }
+    const { rows } = await db.query<EmbedRow>(
       `SELECT origin, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
               CAST(sum(impressions) AS int) AS impressions, CAST(sum(clicks) AS int) AS clicks, CAST(count(*) AS int) AS days,
               (array_agg(last_path ORDER BY last_seen DESC))[1] AS last_path
-         FROM campaign_embeds WHERE campaign_id = $1 GROUP BY origin ORDER BY sum(impressions) DESC, origin`,
-      [id],
+         FROM campaign_embeds WHERE campaign_id = $1 GROUP BY origin ${having}
+        ORDER BY sum(impressions) DESC, origin LIMIT $2`,
+      params,
     );
-    return c.json({
-      campaignId: id,
-      items: rows.map((r) => ({
-        origin: r.origin,
-        firstSeen: new Date(r.first_seen).toISOString(),
-        lastSeen: new Date(r.last_seen).toISOString(),
-        impressions: Number(r.impressions),
-        clicks: Number(r.clicks),
-        days: Number(r.days),
-        lastPath: r.last_path,
-      })),
-    });
+    const page = pageOf(rows, limit, embedCursor, (r) => [Number(r.impressions), r.origin], (r) => ({
+      origin: r.origin,
+      firstSeen: new Date(r.first_seen).toISOString(),
+      lastSeen: new Date(r.last_seen).toISOString(),
+      impressions: Number(r.impressions),
+      clicks: Number(r.clicks),
+      days: Number(r.days),
+      lastPath: r.last_path,
+    }));
+    return c.json({ campaignId: id, ...page });
   });
   return app;
 }

@@ -5,32 +5,32 @@ import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
-import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { createdCursor, keysetCursor, pageOf } from '../http/paging.js';
 import { iso } from './martyr-rows.js';
 import { toModerated, type MessageRow } from './message-rows.js';
+import { closeReports } from '../moderation/reports.js';
+
+const auditCursor = keysetCursor(['int'] as const);
 
 /** Moderation (英雄烈士保护法: stop and remove defamation) and its audit log. Mounted behind requireAdmin. */
 export function adminMessageRoutes({ db }: AppDeps) {
   const app = new Hono();
 
   app.get('/messages', async (c) => {
-    const { status = 'pending', cursor, limit = 50 } = parseWith(routes.adminListMessages.query, queryObject(c), 'query');
+    const { status = 'pending', reported, cursor, limit = 50 } = parseWith(routes.adminListMessages.query, queryObject(c), 'query');
     const params: unknown[] = [status, limit + 1];
-    let after = '';
+    let after = reported ? 'AND EXISTS (SELECT 1 FROM message_reports r WHERE r.message_id = messages.id AND r.reviewed_at IS NULL)' : '';
     if (cursor) {
-      const [at, id] = decodeCursor(cursor, ['string', 'string'] as const);
-      if (Number.isNaN(Date.parse(at))) throw badCursor();
+      const [at, id] = createdCursor.decode(cursor);
       params.push(at, id);
-      after = 'AND (created_at, id) > ($3::timestamptz, $4)';
+      after += ' AND (created_at, id) > ($3::timestamptz, $4)';
     }
     // Oldest first: a queue is worked from the front; flagged and reported ones come first within it.
     const { rows } = await db.query<MessageRow & { created_key: string }>(
       `SELECT *, created_at::text AS created_key FROM messages WHERE status = $1 ${after} ORDER BY created_at, id LIMIT $2`,
       params,
     );
-    const items = rows.slice(0, limit).map(toModerated);
-    const last = rows[limit - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null });
+    return c.json(pageOf(rows, limit, createdCursor, (r) => [r.created_key, r.id], toModerated));
   });
 
   const decide = (status: 'approved' | 'rejected', route: typeof routes.adminApproveMessage | typeof routes.adminRejectMessage) =>
@@ -50,6 +50,10 @@ export function adminMessageRoutes({ db }: AppDeps) {
         );
         if (!rows[0]) throw notFound('Message');
         await audit(tx, actor, `message.${status === 'approved' ? 'approve' : 'reject'}`, id, { martyrId: rows[0].martyr_id, reason: reason ?? null });
+        // The reports were seen: they no longer count, and a message the reports had hidden is shown again (audited as such).
+        const reportsClosed = await closeReports(tx, id);
+        const hidden = await tx.query("UPDATE messages SET hidden_at = NULL WHERE id = $1 AND hidden_at IS NOT NULL RETURNING 1", [id]);
+        if (status === 'approved' && hidden.rows.length > 0) await audit(tx, actor, 'message.reshow', id, { martyrId: rows[0].martyr_id, reportsClosed });
         return { status: 200, body: toModerated(rows[0]) };
       });
     });
@@ -72,7 +76,7 @@ export function adminMessageRoutes({ db }: AppDeps) {
     const params: unknown[] = [limit + 1];
     let where = '';
     if (cursor) {
-      const [before] = decodeCursor(cursor, ['number'] as const);
+      const [before] = auditCursor.decode(cursor);
       params.push(before);
       where = 'WHERE id < $2';
     }
@@ -80,9 +84,7 @@ export function adminMessageRoutes({ db }: AppDeps) {
       `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT $1`,
       params,
     );
-    const items = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), at: iso(r.at) }));
-    const last = items[items.length - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null });
+    return c.json(pageOf(rows, limit, auditCursor, (r) => [Number(r.id)], (r) => ({ ...r, id: Number(r.id), at: iso(r.at) })));
   });
 
   return app;

@@ -6,18 +6,17 @@ import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
-import { decryptField, maskMobile } from '../personal-data.js';
+import { decryptField, maskMobile, type KeyRing } from '../personal-data.js';
+import { openContact, type SealedRow } from '../relatives/sealed-fields.js';
 import { matchMartyr } from '../relatives/matching.js';
 import { purgeClosedCases, retentionDaysFromEnv } from '../relatives/retention.js';
-import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { createdCursor, keysetCursor, pageOf } from '../http/paging.js';
 import { iso, toSummary, type MartyrRow } from './martyr-rows.js';
 
-interface CaseRow {
+interface CaseRow extends SealedRow {
   id: string;
   reference: string;
-  claimant_name: string;
   relationship: Relationship;
-  mobile: string;
   id_number_enc: string | null;
   knowledge: string;
   status: 'open' | 'closed';
@@ -41,32 +40,33 @@ interface FamilySearchRow extends CaseRow {
 }
 
 /** Never the mobile in full, never the ID number. */
-const caseFields = (r: CaseRow) => ({
-  reference: r.reference,
-  claimantName: r.claimant_name,
-  relationship: r.relationship,
-  mobileMasked: maskMobile(r.mobile),
-  hasIdNumber: r.id_number_enc !== null,
-  knowledge: r.knowledge,
-  status: r.status,
-  createdAt: iso(r.created_at),
-  closedAt: r.closed_at === null ? null : iso(r.closed_at),
-});
+const caseFields = (keys: KeyRing, r: CaseRow) => {
+  const contact = openContact(keys, r);
+  return {
+    reference: r.reference,
+    claimantName: contact.claimantName,
+    relationship: r.relationship,
+    mobileMasked: maskMobile(contact.mobile),
+    hasIdNumber: r.id_number_enc !== null,
+    knowledge: r.knowledge,
+    status: r.status,
+    createdAt: iso(r.created_at),
+    closedAt: r.closed_at === null ? null : iso(r.closed_at),
+  };
+};
 
 const CREATED_KEY = `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 function keyset(cursor: string | undefined, params: unknown[]): string {
   if (!cursor) return '';
-  const [at, id] = decodeCursor(cursor, ['string', 'string'] as const);
-  if (Number.isNaN(Date.parse(at))) throw badCursor();
+  const [at, id] = createdCursor.decode(cursor);
   params.push(at, id);
   return `AND (c.created_at, c.id) > (CAST($${params.length - 1} AS timestamptz), $${params.length})`;
 }
 
-const nextCursor = (rows: CaseRow[], limit: number) => {
-  const last = rows[limit - 1];
-  return rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null;
-};
+const casePage = <R extends CaseRow, I>(rows: R[], limit: number, toItem: (r: R) => I) => pageOf(rows, limit, createdCursor, (r) => [r.created_key, r.id], toItem);
+
+const matchCursor = keysetCursor(['real', 'id'] as const);
 
 interface MatchRow extends MartyrRow {
   match_id: string;
@@ -101,8 +101,9 @@ const toMatch = (r: MatchRow): CaseMatch => ({
  * Casework on relative leads and family searches, behind requireAdmin. Personal data: lists
  * mask mobiles and omit ID numbers; `reveal` decrypts one case's contact and is audited.
  */
-export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps) {
+export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, retentionDays }: AppDeps) {
   const app = new Hono();
+  const keys = [dataKey, ...previousDataKeys];
 
   app.get('/relative-leads', async (c) => {
     const { status = 'open', cursor, limit = 50 } = parseWith(routes.adminListRelativeLeads.query, queryObject(c), 'query');
@@ -113,8 +114,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
         WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    const items: AdminRelativeLead[] = rows.slice(0, limit).map((r) => ({ ...caseFields(r), martyrId: r.martyr_id, martyrName: r.martyr_name }));
-    return c.json({ items, nextCursor: nextCursor(rows, limit) });
+    return c.json(casePage(rows, limit, (r): AdminRelativeLead => ({ ...caseFields(keys, r), martyrId: r.martyr_id, martyrName: r.martyr_name })));
   });
 
   app.get('/family-searches', async (c) => {
@@ -127,8 +127,8 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
          FROM family_searches c WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    const items: AdminFamilySearch[] = rows.slice(0, limit).map((r) => ({
-      ...caseFields(r),
+    return c.json(casePage(rows, limit, (r): AdminFamilySearch => ({
+      ...caseFields(keys, r),
       martyrName: r.martyr_name,
       nativePlace: r.native_place_text,
       nativePlaceCode: r.native_place_code,
@@ -136,8 +136,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       deathDate: r.death_date,
       unit: r.unit,
       pendingMatches: Number(r.pending_matches),
-    }));
-    return c.json({ items, nextCursor: nextCursor(rows, limit) });
+    })));
   });
 
   const caseTable = (reference: string) => (reference.startsWith('L') ? 'relative_leads' : 'family_searches');
@@ -153,7 +152,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       if (!r) throw notFound('Case');
       // Who saw whose contact, and why; never the values themselves.
       await audit(tx, actor, 'case.reveal', reference, { reason, idNumber: r.id_number_enc !== null });
-      return { reference, claimantName: r.claimant_name, mobile: r.mobile, idNumber: r.id_number_enc ? decryptField(dataKey, r.id_number_enc) : null };
+      return { reference, ...openContact(keys, r), idNumber: r.id_number_enc ? decryptField(keys, r.id_number_enc) : null };
     });
     c.header('Cache-Control', 'no-store');
     return c.json(contact);
@@ -182,16 +181,14 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     if (familySearch) where.push(`fs.reference = $${params.push(familySearch)}`);
     if (martyrId) where.push(`cm.martyr_id = $${params.push(martyrId)}`);
     if (cursor) {
-      const [score, id] = decodeCursor(cursor, ['number', 'string'] as const);
+      const [score, id] = matchCursor.decode(cursor);
       const s = `CAST($${params.push(score)} AS real)`;
       const i = `$${params.push(id)}`;
       where.push(`(cm.score < ${s} OR (cm.score = ${s} AND cm.id > ${i}))`);
     }
     // Best candidates first.
     const { rows } = await db.query<MatchRow>(`${MATCH_SELECT} WHERE ${where.join(' AND ')} ORDER BY cm.score DESC, cm.id LIMIT $2`, params);
-    const items = rows.slice(0, limit).map(toMatch);
-    const last = rows[limit - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([Number(last.score), last.match_id]) : null });
+    return c.json(pageOf(rows, limit, matchCursor, (r) => [Number(r.score), r.match_id], toMatch));
   });
 
   const decide = (status: 'confirmed' | 'dismissed', route: typeof routes.adminConfirmMatch | typeof routes.adminDismissMatch) =>

@@ -7,8 +7,10 @@ import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { shanghaiDay } from '../time.js';
 import { CampaignCalendar } from '../calendar/calendar.js';
 import { FIRST_YEAR } from '../seed/campaigns.js';
+import { recordEmbedEvent } from '../campaigns/embed-events.js';
 
-export function campaignRoutes({ db, now }: AppDeps) {
+export function campaignRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   const app = new Hono();
 
   app.get('/campaigns', async (c) => {
@@ -50,21 +52,7 @@ export function campaignRoutes({ db, now }: AppDeps) {
     const { id } = parseWith(routes.recordCampaignEvent.params, c.req.param(), 'path');
     const body = await readJson(c, { allowTextPlain: true });
     const event = parseWith(routes.recordCampaignEvent.body, body, 'body');
-    return runWrite(db, c, body, async (tx) => {
-      if (!(await CampaignCalendar.find(tx, id))) throw notFound('Campaign');
-      const at = now();
-      await tx.query(
-        `INSERT INTO campaign_embeds (campaign_id, origin, day, impressions, clicks, first_seen, last_seen, last_path)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
-         ON CONFLICT (campaign_id, origin, day) DO UPDATE SET
-           impressions = campaign_embeds.impressions + EXCLUDED.impressions,
-           clicks = campaign_embeds.clicks + EXCLUDED.clicks,
-           last_seen = EXCLUDED.last_seen,
-           last_path = EXCLUDED.last_path`,
-        [id, event.origin, shanghaiDay(at), event.type === 'impression' ? 1 : 0, event.type === 'click' ? 1 : 0, at, event.path],
-      );
-      return { status: 202, body: { recorded: true } };
-    });
+    return runWrite(db, c, body, async (tx) => ({ status: 202, body: { recorded: await recordEmbedEvent(tx, deps, c, id, event) } }));
   });
 
   return app;

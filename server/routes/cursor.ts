@@ -1,17 +1,19 @@
-import { ApiError } from '../http/api-error.js';
+import { keysetCursor, type CursorPart } from '../http/paging.js';
 
-/** Cursors are opaque to clients: base64url JSON of the sort key of the last item. */
+/**
+ * Superseded by server/http/paging.ts, kept so routes written against the old helper still
+ * compile; it now applies paging.ts's strict checks ('string' → text, 'number' → real).
+ * @deprecated use keysetCursor() and pageOf() from server/http/paging.ts
+ */
+export { badCursor } from '../http/paging.js';
+
+type Legacy = 'string' | 'number';
+const partOf = (t: Legacy): CursorPart => (t === 'number' ? 'real' : 'text');
+
+/** @deprecated use keysetCursor(parts).encode */
 export const encodeCursor = (key: readonly (string | number)[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export function decodeCursor<T extends readonly ('string' | 'number')[]>(cursor: string, types: T): { [K in keyof T]: T[K] extends 'number' ? number : string } {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === types.length && v.every((x, i) => typeof x === types[i])) return v as never;
-  } catch {
-    /* fall through */
-  }
-  throw badCursor();
+/** @deprecated use keysetCursor(parts).decode */
+export function decodeCursor<T extends readonly Legacy[]>(cursor: string, types: T): { [K in keyof T]: T[K] extends 'number' ? number : string } {
+  return keysetCursor(types.map(partOf)).decode(cursor) as never;
 }
-
-export const badCursor = () =>
-  new ApiError(400, 'validation_failed', 'The cursor is not one this server issued', [{ path: 'cursor', message: 'is not a valid cursor' }]);

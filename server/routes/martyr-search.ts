@@ -1,7 +1,7 @@
 import type { MartyrSearchPage, MatchReason } from '../../src/contract/index.js';
 import type { Queryable } from '../db/database.js';
 import { aliasBranch, bestMatch, branchesFor, describeMatch, exclusionsFor, prefixUpperBound, type Branch } from '../search/name-keys.js';
-import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { keysetCursor } from '../http/paging.js';
 import { toSummary, type MartyrRow } from './martyr-rows.js';
 
 export interface SearchFilters {
@@ -67,6 +67,9 @@ function filterSql(f: SearchFilters, p: Param): string[] {
   return where;
 }
 
+/** (branch rank, branch key, id): see searchMartyrs. */
+const searchCursor = keysetCursor(['int', 'text', 'id'] as const);
+
 type Hit = MartyrRow & { sort_key: string; via_alias: string | null; aliases: string[] | null };
 
 /** A filter-only listing: every record that passes the filters, by name. */
@@ -89,8 +92,7 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
   const limit = f.limit ?? 20;
   let after: { rank: number; key: string; id: string } | null = null;
   if (f.cursor) {
-    const [rank, key, id] = decodeCursor(f.cursor, ['number', 'string', 'string'] as const);
-    if (!Number.isInteger(rank) || rank < 0) throw badCursor();
+    const [rank, key, id] = searchCursor.decode(f.cursor);
     after = { rank, key, id };
   }
   const q = f.q?.trim();
@@ -170,6 +172,6 @@ export async function searchMartyrs(db: Queryable, f: SearchFilters, opts: Searc
   }
   return {
     items,
-    nextCursor: more && last ? encodeCursor([Number(last.rank), last.sort_key, last.id]) : null,
+    nextCursor: more && last ? searchCursor.encode([Number(last.rank), last.sort_key, last.id]) : null,
   };
 }

@@ -5,11 +5,13 @@ import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
-import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { createdCursor, pageOf } from '../http/paging.js';
 import { toMessage, type MessageRow } from './message-rows.js';
 import { martyrExists } from './tributes.js';
+import { recordReport } from '../moderation/reports.js';
 
-export function messageRoutes({ db, words }: AppDeps) {
+export function messageRoutes(deps: AppDeps) {
+  const { db, words } = deps;
   const app = new Hono();
 
   // Only approved messages ever leave through here: pending and rejected ones are for moderators.
@@ -20,8 +22,7 @@ export function messageRoutes({ db, words }: AppDeps) {
     const params: unknown[] = [id, limit + 1];
     let after = '';
     if (cursor) {
-      const [at, mid] = decodeCursor(cursor, ['string', 'string'] as const);
-      if (Number.isNaN(Date.parse(at))) throw badCursor();
+      const [at, mid] = createdCursor.decode(cursor);
       params.push(at, mid);
       after = 'AND (created_at, id) < ($3::timestamptz, $4)';
     }
@@ -31,9 +32,7 @@ export function messageRoutes({ db, words }: AppDeps) {
         ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    const items = rows.slice(0, limit).map(toMessage);
-    const last = rows[limit - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null });
+    return c.json(pageOf(rows, limit, createdCursor, (r) => [r.created_key, r.id], toMessage));
   });
 
   app.post('/martyrs/:id/messages', async (c) => {
@@ -57,20 +56,14 @@ export function messageRoutes({ db, words }: AppDeps) {
     });
   });
 
+  // One answer for every well-formed id (unknown, rejected, already reported, hidden now): a
+  // script learns nothing about which messages exist or what its reports did.
   app.post('/messages/:id/reports', async (c) => {
     const { id } = parseWith(routes.reportMessage.params, c.req.param(), 'path');
     const body = await readJson(c);
     const input = parseWith(routes.reportMessage.body, body, 'body');
     return runWrite(db, c, body, async (tx) => {
-      // A reported message goes back to review at once; only moderators can approve it again.
-      const { rows } = await tx.query(
-        `UPDATE messages SET reports = reports + 1,
-                status = CASE WHEN status = 'approved' THEN 'pending' ELSE status END,
-                reason = CASE WHEN status = 'approved' THEN $2 ELSE reason END
-          WHERE id = $1 AND status <> 'rejected' RETURNING id`,
-        [id, `reported${input.reason ? `: ${input.reason}` : ''}`],
-      );
-      if (!rows[0]) throw notFound('Message');
+      await recordReport(tx, deps, c, id, input);
       return { status: 202, body: { ok: true } };
     });
   });

@@ -7,6 +7,7 @@ import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { encryptField } from '../personal-data.js';
 import { matchFamilySearch } from '../relatives/matching.js';
+import { sealContact } from '../relatives/sealed-fields.js';
 import { queryInitial } from '../search/name-keys.js';
 import { shanghaiDay } from '../time.js';
 import { martyrExists } from './tributes.js';
@@ -30,10 +31,11 @@ export function relativeRoutes({ db, now, dataKey }: AppDeps) {
     return runWrite(db, c, body, async (tx) => {
       if (!(await martyrExists(tx, input.martyrId))) throw notFound('Martyr');
       const ref = reference('L', now());
+      const sealed = sealContact(dataKey, input.claimantName, input.mobile);
       await tx.query(
-        `INSERT INTO relative_leads (id, reference, martyr_id, claimant_name, relationship, mobile, id_number_enc, knowledge)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [randomUUID(), ref, input.martyrId, input.claimantName, input.relationship, input.mobile,
+        `INSERT INTO relative_leads (id, reference, martyr_id, claimant_name_enc, relationship, mobile_enc, mobile_hash, id_number_enc, knowledge)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [randomUUID(), ref, input.martyrId, sealed.claimantNameEnc, input.relationship, sealed.mobileEnc, sealed.mobileHash,
           input.idNumber ? encryptField(dataKey, input.idNumber) : null, input.knowledge],
       );
       return { status: 201, body: { reference: ref } };
@@ -46,12 +48,13 @@ export function relativeRoutes({ db, now, dataKey }: AppDeps) {
     return runWrite(db, c, body, async (tx) => {
       const ref = reference('F', now());
       const id = randomUUID();
+      const sealed = sealContact(dataKey, input.claimantName, input.mobile);
       await tx.query(
         `INSERT INTO family_searches (id, reference, martyr_name, native_place_text, native_place_code, period, death_date, unit,
-                                      claimant_name, relationship, mobile, id_number_enc, knowledge, name_initial)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                                      claimant_name_enc, relationship, mobile_enc, mobile_hash, id_number_enc, knowledge, name_initial)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [id, ref, input.martyrName, input.nativePlace ?? null, input.nativePlaceCode ?? null, input.period ?? null,
-          input.deathDate ?? null, input.unit ?? null, input.claimantName, input.relationship, input.mobile,
+          input.deathDate ?? null, input.unit ?? null, sealed.claimantNameEnc, input.relationship, sealed.mobileEnc, sealed.mobileHash,
           input.idNumber ? encryptField(dataKey, input.idNumber) : null, input.knowledge, queryInitial(input.martyrName)],
       );
       // Matched at once against the martyrs seeking relatives; staff see the candidates, the family only its reference.

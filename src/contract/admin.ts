@@ -5,6 +5,8 @@ import { MessageStatus } from './message.js';
 /** Moderation queue filter; defaults to what needs a decision. */
 export const AdminMessageQuery = z.object({
   status: z.optional(MessageStatus),
+  /** Only messages with reports no moderator has looked at yet (e.g. approved ones still on the wall). */
+  reported: z.optional(z.stringbool()),
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
 });
@@ -40,5 +42,11 @@ export const EmbedSite = z.object({
   lastPath: z.nullable(z.string()),
 });
 export type EmbedSite = z.infer<typeof EmbedSite>;
-export const EmbedReport = z.object({ campaignId: Id, items: z.array(EmbedSite) });
+export const EmbedReport = z.object({
+  campaignId: Id,
+  items: z.array(EmbedSite),
+  /** Most impressions first, 100 hosts a page by default; pass it back as `cursor`. */
+  nextCursor: z.nullable(Cursor),
+});
+export const EmbedReportQuery = z.object({ cursor: z.optional(Cursor), limit: z.optional(Limit) });
 export type EmbedReport = z.infer<typeof EmbedReport>;

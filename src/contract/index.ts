@@ -9,6 +9,8 @@ export * from './message.js';
 export * from './campaign.js';
 export * from './campaign-kinds.js';
 export * from './calendar.js';
+export * from './campaign-links.js';
+export * from './embed-hosts.js';
 export * from './relatives.js';
 export * from './error.js';
 export * from './admin.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Limit, Cursor, page, text } from './common.js';
+import { VisitorId } from './tribute.js';
 
 export const MESSAGE_MAX_CHARS = 500;
 export const SIGNATURE_MAX_CHARS = 40;
@@ -34,7 +35,11 @@ export const MessageListQuery = z.object({ cursor: z.optional(Cursor), limit: z.
 export const MessagePage = page(Message);
 export type MessagePage = z.infer<typeof MessagePage>;
 
-export const MessageReport = z.object({ reason: z.optional(text(1, 200)) });
+export const MessageReport = z.object({
+  reason: z.optional(text(1, 200)),
+  /** The reporter's anonymous visitor id (as for tributes): one report per visitor and per address. */
+  visitorId: z.optional(VisitorId),
+});
 export type MessageReport = z.input<typeof MessageReport>;
 
 /** A message as moderators see it. */

@@ -5,12 +5,13 @@ import { TributeOffer, TributeResult, TributeSummary, TributeSummaryQuery } from
 import { MessageInput, MessageListQuery, MessagePage, MessageReceipt, MessageReport } from './message.js';
 import { CalendarCampaign, CampaignEvent, CampaignEventAck, CampaignIdParam, CampaignList, CampaignListQuery, Campaign } from './campaign.js';
 import { CaseReceipt, FamilySearchInput, RelativeLeadInput } from './relatives.js';
-import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, ModerationDecision } from './admin.js';
+import { AdminMessageQuery, AuditPage, AuditQuery, EmbedReport, EmbedReportQuery, ModerationDecision } from './admin.js';
 import { ModeratedMessage, ModeratedMessagePage } from './message.js';
 import { CampaignInput } from './campaign.js';
 import { CampaignOverride, CampaignOverrideInput, CampaignOverrideParams, CampaignRule, CampaignRuleIdParam, CampaignRuleList, CampaignRuleWithOverrides } from './calendar.js';
 import { RegionList, RegionQuery } from './regions.js';
 import { cemeteryRoutes } from './cemetery-routes.js';
+import { EmbedHost, EmbedHostCheckRequest, EmbedHostInput, EmbedHostList } from './embed-hosts.js';
 import {
   AdminFamilySearchPage, AdminRelativeLeadPage, CaseCloseRequest, CaseClosed, CaseContact, CaseListQuery, CaseMatch, CaseMatchPage,
   CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
@@ -71,7 +72,7 @@ export const routes = {
     params: IdParam, body: MessageInput, response: MessageReceipt, status: 202,
   },
   reportMessage: {
-    method: 'POST', path: '/messages/{id}/reports', tag: 'messages', summary: 'Report a message; it goes back to review',
+    method: 'POST', path: '/messages/{id}/reports', tag: 'messages', summary: 'Report a message: one report per visitor and address; hidden for review on several reports or a sensitive word',
     params: IdParam, body: MessageReport, response: Acknowledged, status: 202,
   },
   listCampaigns: {
@@ -162,7 +163,20 @@ export const routes = {
   },
   campaignEmbeds: {
     method: 'GET', path: '/campaigns/{id}/embeds', tag: 'admin', summary: 'Host sites that carry the banner: first/last seen, impressions, clicks',
-    params: IdParam, response: EmbedReport, status: 200, admin: true,
+    params: IdParam, query: EmbedReportQuery, response: EmbedReport, status: 200, admin: true,
+  },
+  adminListEmbedHosts: {
+    method: 'GET', path: '/admin/embed-hosts', tag: 'admin', summary: 'Host pages registered for link verification, with their last check',
+    response: EmbedHostList, status: 200, admin: true,
+  },
+  adminRegisterEmbedHost: {
+    method: 'POST', path: '/admin/embed-hosts', tag: 'admin', summary: 'Register (or re-point) the host page that should carry the campaign link',
+    body: EmbedHostInput, response: EmbedHost, status: 201, alsoStatus: [200], admin: true,
+  },
+  adminCheckEmbedHost: {
+    method: 'POST', path: '/admin/embed-hosts/check', tag: 'admin',
+    summary: 'Fetch a registered host page now and record whether the national-platform link and the banner are on it',
+    body: EmbedHostCheckRequest, response: EmbedHost, status: 200, admin: true,
   },
 
   // Relative search casework (personal data: masked in lists, revealed only with an audited reason).

@@ -1,4 +1,4 @@
-import type { AuditEntry, Campaign, CampaignInput, CampaignOverride, CampaignOverrideInput, CampaignRuleInput, CampaignRuleWithOverrides, EmbedReport, ModeratedMessage, ModerationDecision } from '../contract/index.js';
+import type { AuditEntry, Campaign, CampaignInput, CampaignOverride, CampaignOverrideInput, CampaignRuleInput, CampaignRuleWithOverrides, EmbedHost, EmbedReport, ModeratedMessage, ModerationDecision } from '../contract/index.js';
 import { apiRoot } from './base-url.js';
 import type { MemorialClientOptions } from './client.js';
 import { pagedList, type PagedList } from './paged-list.js';
@@ -46,8 +46,16 @@ export function createMemorialAdminClient(opts: MemorialAdminClientOptions) {
       create: (campaign: CampaignInput, opts?: WriteOptions): Promise<Campaign> => t.call('adminCreateCampaign', { body: campaign }, opts),
       update: (campaign: CampaignInput, opts?: WriteOptions): Promise<Campaign> =>
         t.call('adminUpdateCampaign', { params: { id: campaign.id }, body: campaign }, opts),
-      /** Which host sites carry the banner, with impressions and clicks. */
-      embeds: (id: string, opts?: CallOptions): Promise<EmbedReport> => t.call('campaignEmbeds', { params: { id } }, opts),
+      /** One page of the embed report (most impressions first); pass `cursor` from the last page for the next. */
+      embeds: (id: string, opts?: CallOptions & { cursor?: string; limit?: number }): Promise<EmbedReport> =>
+        t.call('campaignEmbeds', { params: { id }, query: { cursor: opts?.cursor, limit: opts?.limit } }, opts),
+    },
+    /** Link verification: host pages the bureau registered, fetched by the server on request. */
+    embedHosts: {
+      list: async (opts?: CallOptions): Promise<EmbedHost[]> => (await t.call('adminListEmbedHosts', {}, opts)).items,
+      register: (pageUrl: string, opts?: WriteOptions): Promise<EmbedHost> => t.call('adminRegisterEmbedHost', { body: { pageUrl } }, opts),
+      /** Fetches the registered page now; records whether the national-platform link and the banner are on it. */
+      check: (origin: string, opts?: WriteOptions): Promise<EmbedHost> => t.call('adminCheckEmbedHost', { body: { origin } }, opts),
     },
     /** The recurring campaigns (docs/calendar.md): rules, and one year's override from its notice. */
     campaignRules: {

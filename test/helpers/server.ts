@@ -8,11 +8,14 @@ import { seedDatabase } from '../../server/seed-database.js';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WORDS_FILE, loadWordList } from '../../server/moderation/sensitive-words.js';
 import type { RateLimit } from '../../server/http/rate-limit.js';
+import type { AppDeps } from '../../server/deps.js';
 
 export interface TestServer {
   baseUrl: string;
   adminToken: string;
   db: Database;
+  /** The key personal data is encrypted with, to check what is at rest. */
+  dataKey: Buffer;
   /** Moves the server's clock (campaign windows, daily limits). */
   setNow(at: Date | undefined): void;
   close(): Promise<void>;
@@ -24,7 +27,9 @@ let schemaCounter = 0;
  * The real server on an ephemeral port with a fresh database: embedded PGlite in memory, or,
  * when TEST_DATABASE_URL is set (CI), a fresh schema of that PostgreSQL database.
  */
-export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit; clock?: Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit; clock?: Date } & Pick<AppDeps, 'campaignHosts' | 'reportHideAfter' | 'embedNewHostsPerDay' | 'linkCheck'> = {},
+): Promise<TestServer> {
   const url = process.env.TEST_DATABASE_URL;
   const schema = url ? `t_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}` : undefined;
   const db = await openDatabase({ databaseUrl: url, schema });
@@ -34,16 +39,22 @@ export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number
   // `clock`: the instant the server starts at (as MEMORIAL_CLOCK); setNow moves it.
   let fixedNow: Date | undefined = opts.clock;
   const adminToken = randomBytes(16).toString('hex');
+  const dataKey = randomBytes(32);
   const app = createApp({
     db,
     adminToken,
-    dataKey: randomBytes(32),
+    dataKey,
     now: () => fixedNow ?? new Date(),
     clockFixed: () => fixedNow !== undefined,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     words: loadWordList(fileURLToPath(DEFAULT_WORDS_FILE)),
     // Off unless a test asks: load tests send everything from one loopback address.
     rateLimit: opts.rateLimit ?? null,
+    // The example hosts the tests' campaigns link to, besides the national platform.
+    campaignHosts: opts.campaignHosts ?? ['www.example.gov.cn'],
+    ...(opts.reportHideAfter ? { reportHideAfter: opts.reportHideAfter } : {}),
+    ...(opts.embedNewHostsPerDay ? { embedNewHostsPerDay: opts.embedNewHostsPerDay } : {}),
+    ...(opts.linkCheck ? { linkCheck: opts.linkCheck } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -52,6 +63,7 @@ export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number
     baseUrl: `http://127.0.0.1:${port}`,
     adminToken,
     db,
+    dataKey,
     setNow: (at) => {
       fixedNow = at;
     },

@@ -16,6 +16,8 @@ import { routes, type RouteDef } from '../../src/contract/index.js';
 import { createMemorialAdminClient, createMemorialClient } from '../../src/sdk/index.js';
 import { applyRoll, parseRoll } from '../../server/import/roll.js';
 import { decodeRollFile } from '../../server/import/text.js';
+import { openContact, type SealedRow } from '../../server/relatives/sealed-fields.js';
+import { CRAFTED_CURSORS } from '../helpers/crafted.js';
 import { call } from '../helpers/http.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -119,6 +121,9 @@ const VALID_BODIES: Partial<Record<keyof typeof routes, () => Record<string, unk
   adminDismissMatch: () => ({}),
   adminSetSeekingRelatives: () => ({ seeking: true }),
   adminPurgeClosedCases: () => ({}),
+  adminRegisterEmbedHost: () => ({ pageUrl: 'https://www.example.gov.cn/zt/qingming/' }),
+  // Never a registered origin: the fuzz does not fetch pages off the machine.
+  adminCheckEmbedHost: () => ({ origin: 'https://unregistered.example.gov.cn' }),
 };
 
 function keysOf(schema: unknown): string[] {
@@ -166,6 +171,7 @@ function queryFor(route: RouteDef) {
         '?visitorId=%00%00%00%00%00%00%00%00',
       ),
     },
+    { weight: 2, arbitrary: fc.constantFrom(...CRAFTED_CURSORS).map((cur) => `?cursor=${encodeURIComponent(cur)}`) },
   );
 }
 
@@ -201,6 +207,7 @@ function bodyFor(name: keyof typeof routes, route: RouteDef): fc.Arbitrary<Body>
       raw('escaped NUL', Buffer.from('{"text":"a\\u0000b","signature":"\\u0000","reason":"\\u0000"}')),
       raw('BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(base))])),
       raw('UTF-16', Buffer.from(JSON.stringify(base), 'utf16le')),
+      raw('GBK not UTF-8', Buffer.concat([Buffer.from(JSON.stringify(base).slice(0, -1) + ',"text":"'), Buffer.from([0xd6, 0xc2, 0xbe, 0xb4]), Buffer.from('"}')])),
       raw('truncated', Buffer.from(JSON.stringify(base).slice(0, -1))),
       raw('trailing garbage', Buffer.from(JSON.stringify(base) + '}{')),
       raw('two documents', Buffer.from(JSON.stringify(base) + '\n' + JSON.stringify(base))),
@@ -237,6 +244,7 @@ const contentType = fc.oneof(
       'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=latin1', 'application/json;charset=utf-16',
       'text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml',
       'application/jsonx', 'application/merge-patch+json', 'json', '*/*', ';', 'application/json, text/plain', '',
+      'application/json; charset=gbk', 'application/json; charset="UTF-8"', 'application/json; charset=', 'text/plain; charset=iso-8859-1',
     ),
   },
   { weight: 1, arbitrary: fc.constant(undefined) },
@@ -332,6 +340,10 @@ async function send(name: string | null, route: RouteDef | null, req: FuzzReques
   if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(req.path) && res.status === 404 && !text.startsWith('{')) return;
   // Node's HTTP parser answers a request line or headers over its 16 KiB limit itself, before the app.
   if (res.status === 431) return;
+  // Bytes that are not UTF-8 are refused, never read with U+FFFD in their place (issue 17).
+  if (route?.body && req.method === route.method && req.body.kind === 'raw' && /UTF-8|overlong|CESU|GBK/.test(req.body.label)) {
+    assert.ok(res.status >= 400, `not UTF-8 is a 4xx: ${what()}`);
+  }
   if (res.status >= 400) {
     let parsed: { code?: unknown; message?: unknown };
     try {
@@ -449,11 +461,14 @@ describe('malformed requests against every route in the table', () => {
     );
     assert.equal(Number(embeds.n), 0, 'embed statistics hold only http(s) origins and clean paths');
 
-    const people = await server.db.query<{ mobile: string; claimant_name: string; knowledge: string }>(
-      'SELECT mobile, claimant_name, knowledge FROM relative_leads UNION ALL SELECT mobile, claimant_name, knowledge FROM family_searches',
+    const sealed = await server.db.query<SealedRow & { knowledge: string }>(
+      `SELECT mobile, claimant_name, mobile_enc, claimant_name_enc, knowledge FROM relative_leads
+       UNION ALL SELECT mobile, claimant_name, mobile_enc, claimant_name_enc, knowledge FROM family_searches`,
     );
+    assert.deepEqual(sealed.rows.filter((r) => r.mobile !== null || r.claimant_name !== null), [], 'names and mobiles are only stored encrypted');
+    const people = sealed.rows.map((r) => ({ ...openContact(server.dataKey, r), knowledge: r.knowledge }));
     assert.deepEqual(
-      people.rows.filter((p) => !/^1[3-9]\d{9}$/.test(p.mobile) || visiblyEmpty(p.claimant_name) || visiblyEmpty(p.knowledge)),
+      people.filter((p) => !/^1[3-9]\d{9}$/.test(p.mobile) || visiblyEmpty(p.claimantName) || visiblyEmpty(p.knowledge)),
       [],
       'relative cases hold only valid mobiles and visible names',
     );

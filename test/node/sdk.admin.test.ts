@@ -34,7 +34,15 @@ describe('admin client', () => {
   it('reads the embed report and edits the calendar; a wrong token is a 401 MemorialHttpError', async () => {
     const pub = createMemorialClient({ baseUrl: server.baseUrl });
     const admin = createMemorialAdminClient({ baseUrl: server.baseUrl, token: server.adminToken });
-    await pub.campaigns.record('qingming-2024', { type: 'impression', origin: 'https://www.b-county.gov.cn', path: '/' });
+    server.setNow(new Date('2024-04-01T02:00:00Z')); // inside qingming-2024
+    const origin = 'https://www.b-county.gov.cn';
+    const onHost = createMemorialClient({ baseUrl: server.baseUrl, fetch: (input, init) => {
+      const req = new Request(input, init);
+      req.headers.set('origin', origin);
+      return fetch(req);
+    } });
+    await onHost.campaigns.record('qingming-2024', { type: 'impression', origin, path: '/' });
+    server.setNow(undefined);
     const report = await admin.campaigns.embeds('qingming-2024');
     assert.deepEqual(report.items.map((s) => [s.origin, s.impressions]), [['https://www.b-county.gov.cn', 1]]);
     const c = await pub.campaigns.get('qingming-2024');

@@ -56,8 +56,15 @@ describe('campaigns', () => {
 
   it('records an impression and a click', async () => {
     const origin = 'https://www.example-county.gov.cn';
-    await client.campaigns.record('qingming-2026', { type: 'impression', origin, path: '/zwgk/tyjrswj/' });
-    await client.campaigns.record('qingming-2026', { type: 'click', origin, path: '/zwgk/tyjrswj/' });
+    server.setNow(new Date('2026-04-01T02:00:00Z')); // only campaigns in their window count
+    // A browser on the host page sends its Origin; Node's fetch sends none unless told.
+    const onHost = createMemorialClient({ baseUrl: server.baseUrl, fetch: (input, init) => {
+      const req = new Request(input, init);
+      req.headers.set('origin', origin);
+      return fetch(req);
+    } });
+    await onHost.campaigns.record('qingming-2026', { type: 'impression', origin, path: '/zwgk/tyjrswj/' });
+    await onHost.campaigns.record('qingming-2026', { type: 'click', origin, path: '/zwgk/tyjrswj/' });
     const { rows } = await server.db.query<{ impressions: number; clicks: number }>(
       'SELECT impressions, clicks FROM campaign_embeds WHERE campaign_id = $1 AND origin = $2',
       ['qingming-2026', origin],

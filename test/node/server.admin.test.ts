@@ -103,17 +103,19 @@ describe('campaign calendar and embed report', () => {
   });
 
   it('reports each host site with first and last seen, impressions and clicks', async () => {
-    const send = (origin: string, type: string) => call(server, 'POST', '/campaigns/qingming-2025/events', { json: { type, origin, path: '/index.html' } });
+    server.setNow(new Date('2025-04-01T02:00:00Z')); // inside qingming-2025
+    const send = (origin: string, type: string) => call(server, 'POST', '/campaigns/qingming-2025/events', { json: { type, origin, path: '/index.html' }, headers: { origin } });
     await send('https://www.a-county.gov.cn', 'impression');
-    await send('https://www.a-county.gov.cn', 'impression');
+    await send('https://www.a-county.gov.cn', 'impression'); // the same visitor the same day: counted once
     await send('https://www.a-county.gov.cn', 'click');
     await send('https://news.example.cn', 'impression');
+    server.setNow(undefined);
     const res = await call(server, 'GET', '/campaigns/qingming-2025/embeds', { headers: admin });
     assert.equal(res.status, 200);
     const report = EmbedReport.parse(res.body);
     assert.deepEqual(report.items.map((s) => [s.origin, s.impressions, s.clicks, s.days]), [
-      ['https://www.a-county.gov.cn', 2, 1, 1],
       ['https://news.example.cn', 1, 0, 1],
+      ['https://www.a-county.gov.cn', 1, 1, 1],
     ]);
     assert.ok(report.items[0]!.firstSeen <= report.items[0]!.lastSeen);
   });

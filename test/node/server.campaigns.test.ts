@@ -50,11 +50,15 @@ describe('campaigns', () => {
   });
 
   it('records impressions and clicks per host origin and day, from JSON or sendBeacon text', async () => {
+    server.setNow(new Date('2026-04-01T02:00:00Z')); // inside qingming-2026: only active campaigns count
     const event = { type: 'impression', origin: 'https://www.example.gov.cn', path: '/col/index.html' };
-    const a = await call(server, 'POST', '/campaigns/qingming-2026/events', { json: event });
+    const origin = { origin: event.origin }; // as the host page's browser sends it
+    const a = await call(server, 'POST', '/campaigns/qingming-2026/events', { json: event, headers: origin });
     assert.equal(a.status, 202);
-    const b = await call(server, 'POST', '/campaigns/qingming-2026/events', { body: JSON.stringify({ ...event, type: 'click' }), headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    assert.equal(a.body.recorded, true);
+    const b = await call(server, 'POST', '/campaigns/qingming-2026/events', { body: JSON.stringify({ ...event, type: 'click' }), headers: { 'content-type': 'text/plain;charset=UTF-8', ...origin } });
     assert.equal(b.status, 202);
+    server.setNow(undefined);
     const { rows } = await server.db.query<{ impressions: number; clicks: number }>("SELECT impressions, clicks FROM campaign_embeds WHERE campaign_id = 'qingming-2026' AND origin = 'https://www.example.gov.cn'");
     assert.deepEqual(rows.map((r) => [Number(r.impressions), Number(r.clicks)]), [[1, 1]]);
   });

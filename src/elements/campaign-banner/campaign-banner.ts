@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Campaign } from '../../contract/campaign.js';
+import { campaignLinkAllowed } from '../../contract/campaign-links.js';
 import { classifyError, isAbort, MemorialConfigError, type ClassifiedError } from '../shared/errors.js';
 import { MemorialCampaignClickEvent, MemorialLoadEvent } from '../shared/events.js';
 import type { TaskStatus } from '../shared/task.js';
@@ -381,7 +382,8 @@ export class MemorialCampaignBanner extends MemorialLeanElement {
 
   protected renderContent(): unknown {
     const c = this.#status === 'loaded' ? this.#data : undefined;
-    if (!c) return this.renderFallback();
+    // A link off the allowlist (the national platform, or the host of the page's own fallback link) is never rendered.
+    if (!c || !campaignLinkAllowed(c.url, [this.querySelector<HTMLAnchorElement>('a[href]')?.hostname ?? ''])) return this.renderFallback();
     const phase = campaignPhase(c, this.#nowMs());
     const locale = this.resolvedLocale;
     const titleLang = locale === 'zh-Hans' ? nothing : 'zh-Hans';

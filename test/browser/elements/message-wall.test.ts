@@ -670,7 +670,7 @@ describe('<memorial-message-wall> against the reference server', () => {
     expect(text(part(el, 'reported-notice'))).to.equal('已举报，将重新审核。');
   });
 
-  it('approved messages appear newest first, page, and a reported one leaves the public list (needs the admin token command)', async function () {
+  it('approved messages appear newest first, page, and a reported one stays listed until moderators decide (needs the admin token command)', async function () {
     this.timeout(30_000);
     const token = await adminToken();
     if (!token) {
@@ -708,8 +708,9 @@ describe('<memorial-message-wall> against the reference server', () => {
     (first().querySelector('[part~="report-confirm-button"]') as HTMLButtonElement).click();
     await until('the report', () => first().querySelector('[part~="reported-notice"]') !== null);
     const after = await client.messages.list(martyrId, { limit: 100 }).firstPage();
-    expect(after.items.map((m) => m.text), 'reported: back to review').to.not.include(texts[texts.length - 1]);
-    expect(after.items.length).to.equal(texts.length - 1);
+    // One reporter is not a strong signal (issue 17): it queues the message for moderators and it stays up.
+    expect(after.items.map((m) => m.text), 'reported once: queued, still listed').to.include(texts[texts.length - 1]);
+    expect(after.items.length).to.equal(texts.length);
   });
 });
 
