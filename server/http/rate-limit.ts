@@ -11,7 +11,7 @@ export interface RateLimit {
   trustProxy?: boolean;
 }
 
-function clientKey(c: Context, trustProxy: boolean): string {
+export function clientKey(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;

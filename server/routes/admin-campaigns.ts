@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { routes } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
+import { authorize } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
@@ -10,6 +11,8 @@ import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from './campaign-rows.
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
 export function adminCampaignRoutes({ db }: AppDeps) {
   const app = new Hono();
+  app.use('/campaigns', authorize('campaigns'));
+  app.use('/campaigns/*', authorize('campaigns'));
 
   app.post('/campaigns', async (c) => {
     const body = await readJson(c);
@@ -53,7 +56,7 @@ export function adminCampaignRoutes({ db }: AppDeps) {
 /** Which host sites carry a campaign's banner, for the supervising bureau. */
 export function campaignEmbedsRoute({ db }: AppDeps) {
   const app = new Hono();
-  app.get('/campaigns/:id/embeds', async (c) => {
+  app.get('/campaigns/:id/embeds', authorize('campaigns'), async (c) => {
     const { id } = parseWith(routes.campaignEmbeds.params, c.req.param(), 'path');
     const exists = await db.query('SELECT 1 FROM campaigns WHERE id = $1', [id]);
     if (!exists.rows[0]) throw notFound('Campaign');

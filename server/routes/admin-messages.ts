@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
 import { routes } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
+import { authorize } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
-import { iso } from './martyr-rows.js';
 import { toModerated, type MessageRow } from './message-rows.js';
 
-/** Moderation (英雄烈士保护法: stop and remove defamation) and its audit log. Mounted behind requireAdmin. */
+/** Moderation (英雄烈士保护法: stop and remove defamation), for the moderator role. */
 export function adminMessageRoutes({ db }: AppDeps) {
   const app = new Hono();
+  app.use('/messages', authorize('moderator'));
+  app.use('/messages/*', authorize('moderator'));
 
   app.get('/messages', async (c) => {
     const { status = 'pending', cursor, limit = 50 } = parseWith(routes.adminListMessages.query, queryObject(c), 'query');
@@ -65,24 +67,6 @@ export function adminMessageRoutes({ db }: AppDeps) {
       await audit(tx, actor, 'message.delete', id, { martyrId: rows[0].martyr_id });
     });
     return c.json({ ok: true });
-  });
-
-  app.get('/audit', async (c) => {
-    const { cursor, limit = 50 } = parseWith(routes.adminAuditLog.query, queryObject(c), 'query');
-    const params: unknown[] = [limit + 1];
-    let where = '';
-    if (cursor) {
-      const [before] = decodeCursor(cursor, ['number'] as const);
-      params.push(before);
-      where = 'WHERE id < $2';
-    }
-    const { rows } = await db.query<{ id: number; at: Date; actor: string; action: string; subject: string | null; detail: Record<string, unknown> | null }>(
-      `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT $1`,
-      params,
-    );
-    const items = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), at: iso(r.at) }));
-    const last = items[items.length - 1];
-    return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null });
   });
 
   return app;

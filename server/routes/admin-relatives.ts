@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AdminFamilySearch, AdminRelativeLead, CaseContact, CaseMatch, MatchReason, Relationship } from '../../src/contract/index.js';
 import { routes } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
+import { assertInScope, authorize, regionCondition } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
@@ -103,17 +104,37 @@ const toMatch = (r: MatchRow): CaseMatch => ({
  */
 export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps) {
   const app = new Hono();
+  // Casework, scoped by region: a lead by its martyr's 籍贯 code, a family search (and its matches) by its own.
+  const caseworker = authorize('caseworker');
+  for (const path of ['/relative-leads', '/family-searches', '/cases/*', '/matches', '/matches/*', '/martyrs/:id/seeking-relatives']) app.use(path, caseworker);
+  app.use('/retention/*', authorize('admin'));
+
+  /** Lists show personal data (names, masked mobiles): each page is audited with the cases it showed. */
+  const auditList = (c: import('hono').Context, what: string, cases: string[], status: string) =>
+    audit(db, actorOf(c), 'cases.list', null, { list: what, status, cases });
+
+  /** The case's region, for the scope check; 404 when it does not exist. */
+  const caseRegion = async (tx: import('../db/database.js').Queryable, reference: string): Promise<string | null> => {
+    const sql = reference.startsWith('L')
+      ? 'SELECT m.native_place_code AS region FROM relative_leads c JOIN martyrs m ON m.id = c.martyr_id WHERE c.reference = $1'
+      : 'SELECT native_place_code AS region FROM family_searches WHERE reference = $1';
+    const { rows } = await tx.query<{ region: string | null }>(sql, [reference]);
+    if (!rows[0]) throw notFound('Case');
+    return rows[0].region;
+  };
 
   app.get('/relative-leads', async (c) => {
     const { status = 'open', cursor, limit = 50 } = parseWith(routes.adminListRelativeLeads.query, queryObject(c), 'query');
     const params: unknown[] = [status, limit + 1];
     const after = keyset(cursor, params);
+    const scope = regionCondition('m.native_place_code', params);
     const { rows } = await db.query<LeadRow>(
       `SELECT c.*, ${CREATED_KEY}, m.name AS martyr_name FROM relative_leads c JOIN martyrs m ON m.id = c.martyr_id
-        WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
+        WHERE c.status = $1 ${after} ${scope} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
     const items: AdminRelativeLead[] = rows.slice(0, limit).map((r) => ({ ...caseFields(r), martyrId: r.martyr_id, martyrName: r.martyr_name }));
+    await auditList(c, 'relative-leads', items.map((i) => i.reference), status);
     return c.json({ items, nextCursor: nextCursor(rows, limit) });
   });
 
@@ -121,10 +142,11 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     const { status = 'open', cursor, limit = 50 } = parseWith(routes.adminListFamilySearches.query, queryObject(c), 'query');
     const params: unknown[] = [status, limit + 1];
     const after = keyset(cursor, params);
+    const scope = regionCondition('c.native_place_code', params);
     const { rows } = await db.query<FamilySearchRow>(
       `SELECT c.*, ${CREATED_KEY},
               (SELECT CAST(count(*) AS int) FROM case_matches cm WHERE cm.family_search_id = c.id AND cm.status = 'pending') AS pending_matches
-         FROM family_searches c WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
+         FROM family_searches c WHERE c.status = $1 ${after} ${scope} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
     const items: AdminFamilySearch[] = rows.slice(0, limit).map((r) => ({
@@ -137,6 +159,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       unit: r.unit,
       pendingMatches: Number(r.pending_matches),
     }));
+    await auditList(c, 'family-searches', items.map((i) => i.reference), status);
     return c.json({ items, nextCursor: nextCursor(rows, limit) });
   });
 
@@ -148,6 +171,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     const { reason } = parseWith(routes.adminRevealCase.body, await readJson(c), 'body');
     const actor = actorOf(c);
     const contact = await db.transaction(async (tx): Promise<CaseContact> => {
+      assertInScope({ region: await caseRegion(tx, reference) }, 'Case');
       const { rows } = await tx.query<CaseRow>(`SELECT * FROM ${caseTable(reference)} WHERE reference = $1`, [reference]);
       const r = rows[0];
       if (!r) throw notFound('Case');
@@ -165,6 +189,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     const { reason } = parseWith(routes.adminCloseCase.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
+      assertInScope({ region: await caseRegion(tx, reference) }, 'Case');
       const { rows } = await tx.query<{ status: 'open' | 'closed'; closed_at: Date | string }>(
         `UPDATE ${caseTable(reference)} SET status = 'closed', closed_at = COALESCE(closed_at, $2) WHERE reference = $1 RETURNING status, closed_at`,
         [reference, now().toISOString()],
@@ -181,6 +206,8 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     const where = ['cm.status = $1'];
     if (familySearch) where.push(`fs.reference = $${params.push(familySearch)}`);
     if (martyrId) where.push(`cm.martyr_id = $${params.push(martyrId)}`);
+    const scope = regionCondition('fs.native_place_code', params);
+    if (scope) where.push(scope.slice(4));
     if (cursor) {
       const [score, id] = decodeCursor(cursor, ['number', 'string'] as const);
       const s = `CAST($${params.push(score)} AS real)`;
@@ -190,6 +217,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     // Best candidates first.
     const { rows } = await db.query<MatchRow>(`${MATCH_SELECT} WHERE ${where.join(' AND ')} ORDER BY cm.score DESC, cm.id LIMIT $2`, params);
     const items = rows.slice(0, limit).map(toMatch);
+    await auditList(c, 'matches', [...new Set(items.map((m) => m.familySearch.reference))], status);
     const last = rows[limit - 1];
     return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor([Number(last.score), last.match_id]) : null });
   });
@@ -201,6 +229,12 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
       const { reason } = parseWith(route.body, body, 'body');
       const actor = actorOf(c);
       return runWrite(db, c, body, async (tx) => {
+        const scoped = await tx.query<{ region: string | null }>(
+          'SELECT fs.native_place_code AS region FROM case_matches cm JOIN family_searches fs ON fs.id = cm.family_search_id WHERE cm.id = $1',
+          [id],
+        );
+        if (!scoped.rows[0]) throw notFound('Match');
+        assertInScope({ region: scoped.rows[0].region }, 'Match');
         const updated = await tx.query<{ id: string; martyr_id: string }>(
           'UPDATE case_matches SET status = $2, decided_at = $3, decided_by = $4 WHERE id = $1 RETURNING id, martyr_id',
           [id, status, now().toISOString(), actor],
@@ -209,6 +243,7 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
         const { rows } = await tx.query<MatchRow>(`${MATCH_SELECT} WHERE cm.id = $1`, [id]);
         const match = toMatch(rows[0]!);
         await audit(tx, actor, `match.${status === 'confirmed' ? 'confirm' : 'dismiss'}`, id, {
+          case: match.familySearch.reference,
           familySearch: match.familySearch.reference, martyrId: match.martyr.id, reason: reason ?? null,
         });
         return { status: 200, body: match };
@@ -223,6 +258,9 @@ export function adminRelativeRoutes({ db, dataKey, now, retentionDays }: AppDeps
     const { seeking, reason } = parseWith(routes.adminSetSeekingRelatives.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
+      const martyr = await tx.query<{ region: string | null }>('SELECT native_place_code AS region FROM martyrs WHERE id = $1', [id]);
+      if (!martyr.rows[0]) throw notFound('Martyr');
+      assertInScope({ region: martyr.rows[0].region }, 'Martyr');
       const { rows } = await tx.query<{ id: string }>(
         'UPDATE martyrs SET seeking_relatives = $2, updated_at = now() WHERE id = $1 RETURNING id',
         [id, seeking],

@@ -13,3 +13,5 @@ export * from './admin.js';
 export * from './regions.js';
 export * from './cases.js';
 export * from './routes.js';
+export * from './staff.js';
+export * from './staff-routes.js';

@@ -14,6 +14,7 @@ import {
   CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
   SeekingRelativesInput, SeekingRelativesResult,
 } from './cases.js';
+import { staffRoutes } from './staff-routes.js';
 
 /**
  * One entry per REST operation. The server validates with these schemas, the SDK validates
@@ -35,6 +36,8 @@ export interface RouteDef {
   alsoStatus?: readonly number[];
   /** Needs `Authorization: Bearer <admin token>`. */
   admin?: boolean;
+  /** Staff routes outside /admin: `public` (sign-in) or `session` (cookie + CSRF only). */
+  auth?: 'public' | 'session';
 }
 
 const IdParam = z.object({ id: Id });
@@ -172,6 +175,7 @@ export const routes = {
     summary: 'Delete closed cases older than the retention period (MEMORIAL_RETENTION_DAYS)',
     body: RetentionPurgeRequest, response: RetentionPurgeResult, status: 200, admin: true,
   },
+  ...staffRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof routes;
