@@ -11,6 +11,7 @@ import { authenticate, createThrottles } from './http/staff-auth.js';
 import { adminAuditRoutes } from './routes/admin-audit.js';
 import { adminStaffRoutes } from './routes/admin-staff.js';
 import { staffRoutes } from './routes/staff.js';
+import { operatorRoutes } from './routes/operator.js';
 import { sessionPolicyFromEnv } from './staff/sessions.js';
 import { openApiDocument } from './openapi.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
@@ -82,6 +83,7 @@ export function createApi(deps: AppDeps) {
   api.route('/staff', staffRoutes(deps, throttles, sessionPolicy) as unknown as Hono<Env>);
   api.route('/admin', adminStaffRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminAuditRoutes(deps) as unknown as Hono<Env>);
+  if (deps.operatorSecret) api.route('/', operatorRoutes(deps, deps.operatorSecret) as unknown as Hono<Env>);
   api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);

@@ -9,6 +9,8 @@ import { seedDatabase } from './seed-database.js';
 import { mountSite } from './site.js';
 import { DEFAULT_WORDS_FILE, loadWordList } from './moderation/sensitive-words.js';
 import { retentionDaysFromEnv, scheduledPurge } from './relatives/retention.js';
+import { newOperatorSecret, removeServerInfo, writeServerInfo } from './cli/run-against-server.js';
+import { firstRunSetupToken } from './staff/setup.js';
 
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -22,9 +24,13 @@ const purge = () => scheduledPurge(db, new Date(), retentionDays).catch((err: un
 await purge();
 setInterval(() => void purge(), 86_400_000).unref();
 
+// The command line tools send their work here while the server owns the embedded database.
+const operatorSecret = db.kind === 'pglite' ? newOperatorSecret() : undefined;
+const setupToken = await firstRunSetupToken(db, new Date());
 const app = createApp({
   db,
-  adminToken: config.adminToken,
+  adminToken: config.breakGlassToken,
+  operatorSecret,
   dataKey: config.dataKey,
   now: () => new Date(),
   bodyLimit: 64 * 1024,
@@ -38,7 +44,17 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`;
   console.log(`memorial-elements reference server on ${db.kind === 'pglite' ? `embedded database ${join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`);
   if (seeded.martyrs) console.log(`Seeded ${seeded.martyrs} fictional sample martyrs.`);
-  if (config.adminTokenGenerated) console.log(`Admin token (random, this run only; set MEMORIAL_ADMIN_TOKEN to fix it): ${config.adminToken}`);
+  if (setupToken) {
+    console.log('No staff account exists yet. Create the first admin (valid 24 h, works once):');
+    console.log(`  ${url}console/#setup=${setupToken}`);
+    console.log(`  or: curl -X POST ${url}api/v1/staff/setup -H 'content-type: application/json' -d '{"setupToken":"${setupToken}","login":"…","displayName":"…","password":"…"}'`);
+    console.log('  or: npm run staff -- add LOGIN --role admin   (password on stdin)');
+  }
+  if (operatorSecret) {
+    writeServerInfo(config.dataDir, { url: `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${info.port}/`, pid: process.pid, secret: operatorSecret }).catch((err: unknown) =>
+      console.error('could not write server.json; command line tools will not reach this server', err),
+    );
+  }
   console.log(`Open ${url}`);
 });
 
@@ -46,6 +62,7 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  removeServerInfo(config.dataDir);
   server.close(() => void db.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 3000).unref();
 };
