@@ -1,6 +1,6 @@
 /**
  * Failed-attempt throttling: after `free` failures within `windowMs` a key (an account, a
- * client address) must wait, doubling per further failure up to `maxDelayMs`. In memory and
+ * client address) must wait before its next try, doubling per further failure up to `maxDelayMs`. In memory and
  * per process, like the write limiter; a success on an account clears its count.
  */
 export interface ThrottleOptions {
@@ -31,7 +31,7 @@ export class FailureThrottle {
     if (this.#entries.size > 100_000) this.#sweep(t);
     const e = this.#live(key) ?? { failures: 0, first: t, blockedUntil: 0 };
     e.failures += 1;
-    const over = e.failures - this.options.free;
+    const over = e.failures - this.options.free + 1;
     if (over > 0) e.blockedUntil = t + Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (over - 1));
     this.#entries.set(key, e);
   }
