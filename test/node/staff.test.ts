@@ -307,6 +307,26 @@ describe('TOTP and first run', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('declares how every operation is secured: public, staff session with CSRF on writes, or session or API token', async () => {
+    const doc = (await call(server, 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { operationId: string; security?: Record<string, string[]>[] }>>;
+      components: { securitySchemes: Record<string, { type: string; in?: string; name?: string }> };
+    };
+    assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['apiToken', 'csrfToken', 'staffSession']);
+    assert.deepEqual([doc.components.securitySchemes.staffSession!.in, doc.components.securitySchemes.staffSession!.name], ['cookie', 'memorial_staff']);
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, ...op })));
+    for (const op of ops) assert.ok(Array.isArray(op.security), `${op.operationId} declares its security`);
+    const byId = Object.fromEntries(ops.map((o) => [o.operationId, o.security!]));
+    assert.deepEqual(byId.searchMartyrs, []);
+    assert.deepEqual(byId.staffSignIn, []);
+    assert.deepEqual(byId.adminListRelativeLeads, [{ staffSession: [] }, { apiToken: [] }]);
+    assert.deepEqual(byId.adminRevealCase, [{ staffSession: [], csrfToken: [] }, { apiToken: [] }]);
+    assert.deepEqual(byId.staffBeginTotp, [{ staffSession: [], csrfToken: [] }], 'a token cannot enrol a second factor');
+    for (const op of ops.filter((o) => o.path.startsWith('/api/v1/admin/'))) assert.ok(JSON.stringify(op.security).includes('apiToken'), op.operationId);
+  });
+});
+
 describe('passwords and break-glass', () => {
   it('refuses short, common, padded-common, repetitive and login-containing passwords', () => {
     assert.match(passwordProblem('short', 'li') ?? '', /12/);
