@@ -48,8 +48,8 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (setupToken) {
     console.log('No staff account exists yet. Create the first admin (valid 24 h, works once):');
     // The staff console reads the token from the fragment, which never reaches a server log.
-    if (existsSync(join(repoRoot, 'dist/console/index.html'))) console.log(`  ${url}console/#setup=${setupToken}`);
-    console.log(`  ${existsSync(join(repoRoot, 'dist/console/index.html')) ? 'or: ' : ''}curl -X POST ${url}api/v1/staff/setup -H 'content-type: application/json' -d '{"setupToken":"${setupToken}","login":"…","displayName":"…","password":"…"}'`);
+    if (existsSync(join(repoRoot, 'dist/console/console.js'))) console.log(`  ${url}console/#setup=${setupToken}`);
+    console.log(`  ${existsSync(join(repoRoot, 'dist/console/console.js')) ? 'or: ' : ''}curl -X POST ${url}api/v1/staff/setup -H 'content-type: application/json' -d '{"setupToken":"${setupToken}","login":"…","displayName":"…","password":"…"}'`);
     console.log('  or: npm run staff -- add LOGIN --role admin   (password on stdin)');
   }
   if (operatorSecret) {

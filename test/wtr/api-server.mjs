@@ -24,7 +24,7 @@ const HOP_BY_HOP = new Set([
  * @returns {{ plugin: import('@web/test-runner').TestRunnerPlugin, middleware: import('koa').Middleware }}
  */
 export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts' } = {}) {
-  /** @type {{ baseUrl: string, adminToken: string, close(): Promise<void> } | undefined} */
+  /** @type {{ baseUrl: string, adminToken: string, createStaff(o: object): Promise<{ login: string, password: string, token: string }>, close(): Promise<void> } | undefined} */
   let server;
   let target;
 
@@ -45,8 +45,13 @@ export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts' 
       console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix})`);
     },
     // Lets browser tests act as staff (approve a message) through the real server.
-    executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
       if (command === 'memorial-admin-token') return server?.adminToken;
+      // A staff account with the given roles, for the console's tests: { login, password, token }.
+      if (command === 'memorial-create-staff' && server) {
+        const { login, password, token } = await server.createStaff(payload);
+        return { login, password, token };
+      }
       return undefined;
     },
     async serverStop() {
