@@ -186,4 +186,19 @@ export default [
     ],
     onwarn,
   },
+  {
+    // The staff console (/console/ on the reference server): one self-contained module.
+    input: r('console/console-app.ts'),
+    output: { file: r('dist/console/console.js'), format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      minifyCssLiterals(),
+      typescript({
+        ...tsBase,
+        include: ['src/**/*.ts', 'console/**/*.ts'],
+        compilerOptions: { noEmit: false, rootDir: root, outDir: r('dist/console'), declaration: false, sourceMap: true },
+      }),
+    ],
+    onwarn,
+  },
 ];

@@ -4,10 +4,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ErrorBody } from '../src/contract/index.js';
 import type { AppDeps } from './deps.js';
-import { requireAdmin } from './http/admin-auth.js';
 import { ApiError } from './http/api-error.js';
 import { errorLogLine } from './http/error-log.js';
-import { rateLimitWrites } from './http/rate-limit.js';
+import { clientKey, rateLimitWrites } from './http/rate-limit.js';
+import { runWithRequest } from './http/request-context.js';
+import { authenticate, createThrottles } from './http/staff-auth.js';
+import { adminAuditRoutes } from './routes/admin-audit.js';
+import { adminStaffRoutes } from './routes/admin-staff.js';
+import { staffRoutes } from './routes/staff.js';
+import { operatorRoutes } from './routes/operator.js';
+import { sessionPolicyFromEnv } from './staff/sessions.js';
 import { openApiDocument } from './openapi.js';
 import { adminCalendarRoutes } from './routes/admin-calendar.js';
 import { adminCampaignRoutes, campaignEmbedsRoute } from './routes/admin-campaigns.js';
@@ -40,7 +46,8 @@ export function createApi(deps: AppDeps) {
     c.header('X-Request-Id', id);
     // JSON only, never sniffed as HTML or script (site.ts's header middleware does not reach routes mounted before it).
     c.header('X-Content-Type-Options', 'nosniff');
-    await next();
+    // Who, from where, under which request id: read by the audit log and the staff throttles.
+    await runWithRequest({ requestId: id, address: clientKey(c, deps.rateLimit?.trustProxy ?? process.env.MEMORIAL_TRUST_PROXY === '1') }, next);
   });
 
   // Any host page may embed the elements; nothing here relies on cookies, so no credentials.
@@ -49,7 +56,7 @@ export function createApi(deps: AppDeps) {
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language', 'Authorization', 'X-Request-Id'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language', 'Authorization', 'X-Request-Id', 'X-CSRF-Token'],
       exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
       maxAge: 86400,
     }),
@@ -73,9 +80,17 @@ export function createApi(deps: AppDeps) {
     return c.json({ ok: true, database: deps.db.kind, ...(deps.clockFixed?.() ? { clock: deps.now().toISOString() } : {}) });
   });
 
-  const admin = requireAdmin(deps.adminToken);
-  api.use('/admin/*', admin);
-  api.use('/campaigns/:id/embeds', admin);
+  // Named staff accounts: every /admin route and the staff's own routes authenticate here, then call authorize(role).
+  const sessionPolicy = deps.sessionPolicy ?? sessionPolicyFromEnv();
+  const throttles = createThrottles(deps.now, deps.authThrottle !== false);
+  const staff = authenticate({ db: deps.db, now: deps.now, sessions: sessionPolicy, breakGlassToken: deps.adminToken }, throttles);
+  api.use('/admin/*', staff);
+  api.use('/campaigns/:id/embeds', staff);
+  api.use('/staff/*', (c, next) => (c.req.method === 'POST' && /\/staff\/(session|setup)$/.test(c.req.path) ? next() : staff(c, next)));
+  api.route('/staff', staffRoutes(deps, throttles, sessionPolicy) as unknown as Hono<Env>);
+  api.route('/admin', adminStaffRoutes(deps) as unknown as Hono<Env>);
+  api.route('/admin', adminAuditRoutes(deps) as unknown as Hono<Env>);
+  if (deps.operatorSecret) api.route('/', operatorRoutes(deps, deps.operatorSecret) as unknown as Hono<Env>);
   api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCalendarRoutes(deps) as unknown as Hono<Env>);

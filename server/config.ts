@@ -10,8 +10,8 @@ export interface ServerConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  adminToken: string;
-  adminTokenGenerated: boolean;
+  /** The break-glass token: MEMORIAL_ADMIN_TOKEN, honoured only with MEMORIAL_BREAK_GLASS=1. */
+  breakGlassToken: string | undefined;
   dataKey: Buffer;
   /** MEMORIAL_PG_SCHEMA: the PostgreSQL schema to work in (default: the database's search_path). */
   pgSchema: string | undefined;
@@ -87,6 +87,27 @@ export function campaignHostsFromEnv(value = process.env.MEMORIAL_CAMPAIGN_HOSTS
   return hosts.map(normalizeHost);
 }
 
+/**
+ * The shared MEMORIAL_ADMIN_TOKEN is gone as the way staff work (named accounts replace it).
+ * It survives only as a break-glass switch: off unless MEMORIAL_BREAK_GLASS=1, and then it
+ * must be a strong secret (at least 32 characters, not a run of a few repeated ones), or the
+ * server refuses to start. Every use is logged loudly and audited as `break-glass`.
+ */
+export function breakGlassFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const token = env.MEMORIAL_ADMIN_TOKEN;
+  const on = env.MEMORIAL_BREAK_GLASS === '1';
+  if (!on) {
+    if (token) console.warn('MEMORIAL_ADMIN_TOKEN is set but ignored: staff sign in with named accounts. Set MEMORIAL_BREAK_GLASS=1 to use it in an emergency.');
+    return undefined;
+  }
+  if (!token) throw new Error('MEMORIAL_BREAK_GLASS=1 needs MEMORIAL_ADMIN_TOKEN (at least 32 random characters)');
+  if (token.length < 32 || new Set(token).size < 12 || !/^[\x21-\x7E]+$/.test(token)) {
+    throw new Error('MEMORIAL_ADMIN_TOKEN is too weak for break-glass use: at least 32 printable characters, at least 12 different ones (e.g. `openssl rand -base64 32`)');
+  }
+  console.warn('BREAK-GLASS IS ON: MEMORIAL_ADMIN_TOKEN acts as an admin with every role. Turn MEMORIAL_BREAK_GLASS off when the emergency is over.');
+  return token;
+}
+
 /** MEMORIAL_PG_SCHEMA: a plain lowercase identifier, since it goes into search_path. */
 function pgSchema(value = process.env.MEMORIAL_PG_SCHEMA): string | undefined {
   if (!value) return undefined;
@@ -116,14 +137,12 @@ export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.MEMORIAL_DATA_DIR || join(repoRoot, '.data');
   await privateDataDir(dataDir);
-  const token = process.env.MEMORIAL_ADMIN_TOKEN;
   return {
     port: Number(process.env.PORT ?? 8787),
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl,
     dataDir,
-    adminToken: token || randomBytes(18).toString('base64url'),
-    adminTokenGenerated: !token,
+    breakGlassToken: breakGlassFromEnv(),
     dataKey: await dataKey(dataDir, Boolean(databaseUrl)),
     pgSchema: pgSchema(),
     rateLimit: rateLimitFromEnv(),

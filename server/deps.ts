@@ -3,10 +3,18 @@ import type { RateLimit } from './http/rate-limit.js';
 import type { WordList } from './moderation/sensitive-words.js';
 import type { PhotoLimits } from './photos/limits.js';
 import type { PhotoStore } from './photos/store.js';
+import type { SessionPolicy } from './staff/sessions.js';
 
 export interface AppDeps {
   db: Database;
-  adminToken: string;
+  /** The break-glass bearer token (MEMORIAL_ADMIN_TOKEN with MEMORIAL_BREAK_GLASS=1); omitted: off. Staff use named accounts. */
+  adminToken?: string | undefined;
+  /** Staff session idle and absolute timeouts; omitted reads MEMORIAL_STAFF_IDLE_MINUTES / _SESSION_HOURS. */
+  sessionPolicy?: SessionPolicy;
+  /** Throttle failed sign-ins and failed authentication (default on); false only for tests that fuzz from one address. */
+  authThrottle?: boolean;
+  /** The local operator secret the command line tools present over loopback (see server/cli/run-against-server.ts). */
+  operatorSecret?: string;
   /** 32-byte key for personal data encrypted at rest (ID numbers). */
   dataKey: Buffer;
   /** Keys being rotated out (MEMORIAL_DATA_KEY_PREVIOUS): still read, never written with. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -12,6 +13,8 @@ import { retentionDaysFromEnv, scheduledPurge } from './relatives/retention.js';
 import { sealPlainCases } from './relatives/sealed-fields.js';
 import { hideAfterFromEnv } from './moderation/reports.js';
 import { newHostsPerDayFromEnv } from './campaigns/embed-events.js';
+import { newOperatorSecret, removeServerInfo, writeServerInfo } from './cli/run-against-server.js';
+import { firstRunSetupToken } from './staff/setup.js';
 
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -33,9 +36,13 @@ const purge = () => scheduledPurge(db, new Date(), retentionDays).catch((err: un
 await purge();
 setInterval(() => void purge(), 86_400_000).unref();
 
+// The command line tools send their work here while the server owns the embedded database.
+const operatorSecret = db.kind === 'pglite' ? newOperatorSecret() : undefined;
+const setupToken = await firstRunSetupToken(db, new Date());
 const app = createApp({
   db,
-  adminToken: config.adminToken,
+  adminToken: config.breakGlassToken,
+  operatorSecret,
   dataKey: config.dataKey,
   now: config.clock ? () => new Date(config.clock!) : () => new Date(),
   clockFixed: () => config.clock !== undefined,
@@ -57,7 +64,18 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`memorial-elements reference server on ${db.kind === 'pglite' ? `embedded database ${join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`);
   if (seeded.martyrs) console.log(`Seeded ${seeded.martyrs} fictional sample martyrs.`);
   if (config.clock) console.log(`MEMORIAL_CLOCK: the server's "now" is fixed at ${config.clock.toISOString()}`);
-  if (config.adminTokenGenerated) console.log(`Admin token (random, this run only; set MEMORIAL_ADMIN_TOKEN to fix it): ${config.adminToken}`);
+  if (setupToken) {
+    console.log('No staff account exists yet. Create the first admin (valid 24 h, works once):');
+    // The staff console reads the token from the fragment, which never reaches a server log.
+    if (existsSync(join(repoRoot, 'dist/console/console.js'))) console.log(`  ${url}console/#setup=${setupToken}`);
+    console.log(`  ${existsSync(join(repoRoot, 'dist/console/console.js')) ? 'or: ' : ''}curl -X POST ${url}api/v1/staff/setup -H 'content-type: application/json' -d '{"setupToken":"${setupToken}","login":"…","displayName":"…","password":"…"}'`);
+    console.log('  or: npm run staff -- add LOGIN --role admin   (password on stdin)');
+  }
+  if (operatorSecret) {
+    writeServerInfo(config.dataDir, { url: `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${info.port}/`, pid: process.pid, secret: operatorSecret }).catch((err: unknown) =>
+      console.error('could not write server.json; command line tools will not reach this server', err),
+    );
+  }
   console.log(`Open ${url}`);
 });
 
@@ -65,6 +83,7 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  removeServerInfo(config.dataDir);
   server.close(() => void db.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 3000).unref();
 };

@@ -68,6 +68,18 @@ const ERROR_STATUSES: Record<string, string> = {
   '429': 'Too many requests; wait `Retry-After` seconds',
 };
 
+/**
+ * How each operation is secured, declared on every one: explicitly public (`[]`), a staff
+ * session (the cookie, plus the CSRF header on writes), or either a session or a personal API
+ * token for staff routes.
+ */
+function securityOf(route: RouteDef): Record<string, string[]>[] {
+  const session: Record<string, string[]> = route.method === 'GET' ? { staffSession: [] } : { staffSession: [], csrfToken: [] };
+  if (route.admin) return [session, { apiToken: [] }];
+  if (route.auth === 'session') return [session];
+  return [];
+}
+
 /** The OpenAPI 3.1 document, generated from the same route table and schemas the server and SDK use. */
 export function openApiDocument(serverUrl = '/') {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -91,12 +103,17 @@ export function openApiDocument(serverUrl = '/') {
           : []),
       ],
       responses,
-      ...(route.admin ? { security: [{ adminToken: [] }] } : {}),
+      security: securityOf(route),
     };
     if (route.multipart) {
       const file = { type: 'string', contentMediaType: route.multipart.accept.join(', '), format: 'binary' };
       const schema = { type: 'object', required: [route.multipart.field], properties: { [route.multipart.field]: { oneOf: [file, { type: 'array', items: file }] } } };
       op.requestBody = { required: true, content: { 'multipart/form-data': { schema } } };
+    }
+    if (route.admin || route.auth === 'session') {
+      for (const [code, description] of [['401', 'Not signed in, or the token is unknown or revoked'], ['403', 'Missing role or scope, wrong CSRF token, or a second factor still owed']] as const) {
+        responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+      }
     }
     if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = op;
@@ -124,7 +141,11 @@ export function openApiDocument(serverUrl = '/') {
     paths: Object.fromEntries(Object.entries(paths).map(([p, v]) => [`/api/v1${p}`, v])),
     components: {
       schemas: components.schemas,
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        staffSession: { type: 'apiKey', in: 'cookie', name: 'memorial_staff', description: 'Set by POST /staff/session (HttpOnly, SameSite=Strict)' },
+        csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The csrfToken answered by POST /staff/session; required with the cookie on every write' },
+        apiToken: { type: 'http', scheme: 'bearer', description: 'A personal staff API token (`npm run staff -- token LOGIN --label TEXT`), acting as that person with their roles' },
+      },
     },
   };
 }

@@ -57,6 +57,9 @@ export function mountSite(app: Hono, repoRoot: string): void {
       }),
     );
   }
+  // The staff console: its page from console/, its script from dist/console/ (npm run build).
+  app.get('/console', (c) => c.redirect('console/', 301));
+  app.use('/console/*', serveStatic({ root: join(root, 'console'), rewriteRequestPath: (p) => p.slice('/console'.length) || '/' }));
   app.get('/docs/*', (c) => {
     const path = new URL(c.req.url).pathname;
     // Say how to get the site instead of a bare 404 when it has not been built.

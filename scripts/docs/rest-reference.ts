@@ -152,7 +152,9 @@ function operationHtml({ method, path, operationId, op }: OperationRef & { op: O
     op.summary ? `<p>${escapeHtml(op.summary).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>` : '',
     `<p class="auth">${
       admin
-        ? '<strong>Admin</strong>: send <code>Authorization: Bearer &lt;MEMORIAL_ADMIN_TOKEN&gt;</code> (and optionally <code>X-Admin-Actor</code> for the audit log).'
+        ? `<strong>Admin</strong>: staff only, with the role the summary names. A staff session (the <code>memorial_staff</code> cookie from <code>POST /staff/session</code>${method === 'GET' ? '' : ', plus <code>X-CSRF-Token</code>'})${
+            JSON.stringify(op.security).includes('apiToken') ? ' or a personal API token (<code>Authorization: Bearer mat_…</code>)' : ' only'
+          }.`
         : '<strong>Public</strong>: no credentials.'
     } Operation id <code>${escapeHtml(operationId)}</code>.</p>`,
   ];

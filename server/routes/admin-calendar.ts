@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
+import { authorize } from '../http/staff-auth.js';
 
 async function ruleWithOverrides(tx: Queryable, id: string) {
   const [rule] = await loadRules(tx, id);
@@ -21,6 +22,8 @@ async function ruleWithOverrides(tx: Queryable, id: string) {
  */
 export function adminCalendarRoutes({ db }: AppDeps) {
   const app = new Hono();
+  app.use('/campaign-rules', authorize('campaigns'));
+  app.use('/campaign-rules/*', authorize('campaigns'));
 
   app.get('/campaign-rules', async (c) => c.json({ items: await loadRules(db) }));
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { CAMPAIGN_LINK_PROBLEMS, checkCampaignLink, routes, type CampaignInput, type FieldIssue } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
+import { authorize } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
@@ -42,6 +43,8 @@ function checkedLinks<T extends CampaignInput>(input: T, hosts: readonly string[
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */
 export function adminCampaignRoutes({ db, campaignHosts = [] }: AppDeps) {
   const app = new Hono();
+  app.use('/campaigns', authorize('campaigns'));
+  app.use('/campaigns/*', authorize('campaigns'));
 
   app.post('/campaigns', async (c) => {
     const body = await readJson(c);
@@ -104,7 +107,7 @@ const embedCursor = keysetCursor(['int', 'text'] as const);
 /** Which host sites carry a campaign's banner, for the supervising bureau. */
 export function campaignEmbedsRoute({ db }: AppDeps) {
   const app = new Hono();
-  app.get('/campaigns/:id/embeds', async (c) => {
+  app.get('/campaigns/:id/embeds', authorize('campaigns'), async (c) => {
     const { id } = parseWith(routes.campaignEmbeds.params, c.req.param(), 'path');
     const { cursor, limit = 100 } = parseWith(routes.campaignEmbeds.query, queryObject(c), 'query');
     if (!(await CampaignCalendar.find(db, id))) throw notFound('Campaign');

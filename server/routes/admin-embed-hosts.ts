@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { iso } from './martyr-rows.js';
+import { authorize } from '../http/staff-auth.js';
 
 interface HostRow {
   origin: string;
@@ -36,6 +37,8 @@ const toHost = (r: HostRow): EmbedHost => ({
  */
 export function adminEmbedHostRoutes({ db, linkCheck = { allowPrivate: false } }: AppDeps) {
   const app = new Hono();
+  app.use('/embed-hosts', authorize('campaigns'));
+  app.use('/embed-hosts/*', authorize('campaigns'));
 
   app.get('/embed-hosts', async (c) => {
     const { rows } = await db.query<HostRow>('SELECT * FROM embed_hosts ORDER BY origin');

@@ -6,6 +6,7 @@ import { addGravePhoto } from '../cemeteries/grave-photos.js';
 import { GRAVE_ORDER, getGrave, toGraves, type GraveRow } from '../cemeteries/read.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
+import { allowedCemeteries, assertInScope, authorize } from '../http/staff-auth.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { photoLimitsFromEnv, type PhotoLimits } from '../photos/limits.js';
 import { PhotoRefused, photoIdOf, processPhoto, type ProcessedPhoto } from '../photos/pipeline.js';
@@ -18,9 +19,11 @@ export const MAX_FILES_PER_UPLOAD = 10;
 const UPLOAD_PATH = /\/admin\/graves\/[^/]+\/photos\/?$/;
 export const isPhotoUpload = (method: string, path: string) => method === 'POST' && UPLOAD_PATH.test(path);
 
-/** Staff: the missing-photo worklist and photo upload. Mounted under /admin (bearer token). */
+/** Staff (cemetery role, within its cemeteries): the missing-photo worklist and photo upload. Mounted under /admin. */
 export function adminGraveRoutes({ db }: AppDeps, store: PhotoStore, limits: PhotoLimits = photoLimitsFromEnv()) {
   const app = new Hono();
+  app.use('/graves', authorize('cemetery'));
+  app.use('/graves/*', authorize('cemetery'));
 
   app.get('/graves', async (c) => {
     const query = parseWith(routes.adminListGraves.query, queryObject(c), 'query');
@@ -28,6 +31,9 @@ export function adminGraveRoutes({ db }: AppDeps, store: PhotoStore, limits: Pho
     const params: unknown[] = [];
     const where: string[] = [];
     if (query.cemetery) where.push(`g.cemetery_id = $${params.push(query.cemetery)}`);
+    // A cemetery worker sees the graves of their own cemeteries only.
+    const own = allowedCemeteries();
+    if (own) where.push(own.length ? `g.cemetery_id IN (${own.map((id) => `$${params.push(id)}`).join(', ')})` : 'false');
     if (query.section) where.push(`g.section_id = $${params.push(query.section)}`);
     if (query.missingPhoto === true) where.push('NOT EXISTS (SELECT 1 FROM grave_photos gp WHERE gp.grave_id = g.id)');
     if (query.missingPhoto === false) where.push('EXISTS (SELECT 1 FROM grave_photos gp WHERE gp.grave_id = g.id)');
@@ -63,8 +69,9 @@ export function adminGraveRoutes({ db }: AppDeps, store: PhotoStore, limits: Pho
       const { id } = parseWith(routes.adminAddGravePhotos.params, c.req.param(), 'path');
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type', 'Send the photos as multipart/form-data, in the field "photo"');
-      const { rows: exists } = await db.query('SELECT 1 FROM graves WHERE id = $1', [id]);
+      const { rows: exists } = await db.query<{ cemetery_id: string }>('SELECT cemetery_id FROM graves WHERE id = $1', [id]);
       if (exists.length === 0) throw notFound('Grave');
+      assertInScope({ cemetery: exists[0]!.cemetery_id }, 'Grave');
       let form: FormData;
       try {
         form = await c.req.formData();

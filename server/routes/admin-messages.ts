@@ -1,20 +1,22 @@
 import { Hono } from 'hono';
 import { routes } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
+import { authorize } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
-import { createdCursor, keysetCursor, pageOf } from '../http/paging.js';
+import { createdCursor, pageOf } from '../http/paging.js';
 import { iso } from './martyr-rows.js';
 import { toModerated, type MessageRow } from './message-rows.js';
 import { closeReports } from '../moderation/reports.js';
 
-const auditCursor = keysetCursor(['int'] as const);
 
-/** Moderation (英雄烈士保护法: stop and remove defamation) and its audit log. Mounted behind requireAdmin. */
+/** Moderation (英雄烈士保护法: stop and remove defamation), for the moderator role. */
 export function adminMessageRoutes({ db }: AppDeps) {
   const app = new Hono();
+  app.use('/messages', authorize('moderator'));
+  app.use('/messages/*', authorize('moderator'));
 
   app.get('/messages', async (c) => {
     const { status = 'pending', reported, cursor, limit = 50 } = parseWith(routes.adminListMessages.query, queryObject(c), 'query');
@@ -69,22 +71,6 @@ export function adminMessageRoutes({ db }: AppDeps) {
       await audit(tx, actor, 'message.delete', id, { martyrId: rows[0].martyr_id });
     });
     return c.json({ ok: true });
-  });
-
-  app.get('/audit', async (c) => {
-    const { cursor, limit = 50 } = parseWith(routes.adminAuditLog.query, queryObject(c), 'query');
-    const params: unknown[] = [limit + 1];
-    let where = '';
-    if (cursor) {
-      const [before] = auditCursor.decode(cursor);
-      params.push(before);
-      where = 'WHERE id < $2';
-    }
-    const { rows } = await db.query<{ id: number; at: Date; actor: string; action: string; subject: string | null; detail: Record<string, unknown> | null }>(
-      `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT $1`,
-      params,
-    );
-    return c.json(pageOf(rows, limit, auditCursor, (r) => [Number(r.id)], (r) => ({ ...r, id: Number(r.id), at: iso(r.at) })));
   });
 
   return app;

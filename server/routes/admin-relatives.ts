@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AdminFamilySearch, AdminRelativeLead, CaseContact, CaseMatch, MatchReason, Relationship } from '../../src/contract/index.js';
 import { routes } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
+import { assertInScope, authorize, regionCondition } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
@@ -104,30 +105,52 @@ const toMatch = (r: MatchRow): CaseMatch => ({
 export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, retentionDays }: AppDeps) {
   const app = new Hono();
   const keys = [dataKey, ...previousDataKeys];
+  // Casework, scoped by region: a lead by its martyr's 籍贯 code, a family search (and its matches) by its own.
+  const caseworker = authorize('caseworker');
+  for (const path of ['/relative-leads', '/family-searches', '/cases/*', '/matches', '/matches/*', '/martyrs/:id/seeking-relatives']) app.use(path, caseworker);
+  app.use('/retention/*', authorize('admin'));
+
+  /** Lists show personal data (names, masked mobiles): each page is audited with the cases it showed. */
+  const auditList = (c: import('hono').Context, what: string, cases: string[], status: string) =>
+    audit(db, actorOf(c), 'cases.list', null, { list: what, status, cases });
+
+  /** The case's region, for the scope check; 404 when it does not exist. */
+  const caseRegion = async (tx: import('../db/database.js').Queryable, reference: string): Promise<string | null> => {
+    const sql = reference.startsWith('L')
+      ? 'SELECT m.native_place_code AS region FROM relative_leads c JOIN martyrs m ON m.id = c.martyr_id WHERE c.reference = $1'
+      : 'SELECT native_place_code AS region FROM family_searches WHERE reference = $1';
+    const { rows } = await tx.query<{ region: string | null }>(sql, [reference]);
+    if (!rows[0]) throw notFound('Case');
+    return rows[0].region;
+  };
 
   app.get('/relative-leads', async (c) => {
     const { status = 'open', cursor, limit = 50 } = parseWith(routes.adminListRelativeLeads.query, queryObject(c), 'query');
     const params: unknown[] = [status, limit + 1];
     const after = keyset(cursor, params);
+    const scope = regionCondition('m.native_place_code', params);
     const { rows } = await db.query<LeadRow>(
       `SELECT c.*, ${CREATED_KEY}, m.name AS martyr_name FROM relative_leads c JOIN martyrs m ON m.id = c.martyr_id
-        WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
+        WHERE c.status = $1 ${after} ${scope} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    return c.json(casePage(rows, limit, (r): AdminRelativeLead => ({ ...caseFields(keys, r), martyrId: r.martyr_id, martyrName: r.martyr_name })));
+    const page = casePage(rows, limit, (r): AdminRelativeLead => ({ ...caseFields(keys, r), martyrId: r.martyr_id, martyrName: r.martyr_name }));
+    await auditList(c, 'relative-leads', page.items.map((i) => i.reference), status);
+    return c.json(page);
   });
 
   app.get('/family-searches', async (c) => {
     const { status = 'open', cursor, limit = 50 } = parseWith(routes.adminListFamilySearches.query, queryObject(c), 'query');
     const params: unknown[] = [status, limit + 1];
     const after = keyset(cursor, params);
+    const scope = regionCondition('c.native_place_code', params);
     const { rows } = await db.query<FamilySearchRow>(
       `SELECT c.*, ${CREATED_KEY},
               (SELECT CAST(count(*) AS int) FROM case_matches cm WHERE cm.family_search_id = c.id AND cm.status = 'pending') AS pending_matches
-         FROM family_searches c WHERE c.status = $1 ${after} ORDER BY c.created_at, c.id LIMIT $2`,
+         FROM family_searches c WHERE c.status = $1 ${after} ${scope} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    return c.json(casePage(rows, limit, (r): AdminFamilySearch => ({
+    const page = casePage(rows, limit, (r): AdminFamilySearch => ({
       ...caseFields(keys, r),
       martyrName: r.martyr_name,
       nativePlace: r.native_place_text,
@@ -136,7 +159,9 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
       deathDate: r.death_date,
       unit: r.unit,
       pendingMatches: Number(r.pending_matches),
-    })));
+    }));
+    await auditList(c, 'family-searches', page.items.map((i) => i.reference), status);
+    return c.json(page);
   });
 
   const caseTable = (reference: string) => (reference.startsWith('L') ? 'relative_leads' : 'family_searches');
@@ -147,6 +172,7 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
     const { reason } = parseWith(routes.adminRevealCase.body, await readJson(c), 'body');
     const actor = actorOf(c);
     const contact = await db.transaction(async (tx): Promise<CaseContact> => {
+      assertInScope({ region: await caseRegion(tx, reference) }, 'Case');
       const { rows } = await tx.query<CaseRow>(`SELECT * FROM ${caseTable(reference)} WHERE reference = $1`, [reference]);
       const r = rows[0];
       if (!r) throw notFound('Case');
@@ -164,6 +190,7 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
     const { reason } = parseWith(routes.adminCloseCase.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
+      assertInScope({ region: await caseRegion(tx, reference) }, 'Case');
       const { rows } = await tx.query<{ status: 'open' | 'closed'; closed_at: Date | string }>(
         `UPDATE ${caseTable(reference)} SET status = 'closed', closed_at = COALESCE(closed_at, $2) WHERE reference = $1 RETURNING status, closed_at`,
         [reference, now().toISOString()],
@@ -180,6 +207,8 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
     const where = ['cm.status = $1'];
     if (familySearch) where.push(`fs.reference = $${params.push(familySearch)}`);
     if (martyrId) where.push(`cm.martyr_id = $${params.push(martyrId)}`);
+    const scope = regionCondition('fs.native_place_code', params);
+    if (scope) where.push(scope.slice(4));
     if (cursor) {
       const [score, id] = matchCursor.decode(cursor);
       const s = `CAST($${params.push(score)} AS real)`;
@@ -188,7 +217,9 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
     }
     // Best candidates first.
     const { rows } = await db.query<MatchRow>(`${MATCH_SELECT} WHERE ${where.join(' AND ')} ORDER BY cm.score DESC, cm.id LIMIT $2`, params);
-    return c.json(pageOf(rows, limit, matchCursor, (r) => [Number(r.score), r.match_id], toMatch));
+    const page = pageOf(rows, limit, matchCursor, (r) => [Number(r.score), r.match_id], toMatch);
+    await auditList(c, 'matches', [...new Set(page.items.map((m) => m.familySearch.reference))], status);
+    return c.json(page);
   });
 
   const decide = (status: 'confirmed' | 'dismissed', route: typeof routes.adminConfirmMatch | typeof routes.adminDismissMatch) =>
@@ -198,6 +229,12 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
       const { reason } = parseWith(route.body, body, 'body');
       const actor = actorOf(c);
       return runWrite(db, c, body, async (tx) => {
+        const scoped = await tx.query<{ region: string | null }>(
+          'SELECT fs.native_place_code AS region FROM case_matches cm JOIN family_searches fs ON fs.id = cm.family_search_id WHERE cm.id = $1',
+          [id],
+        );
+        if (!scoped.rows[0]) throw notFound('Match');
+        assertInScope({ region: scoped.rows[0].region }, 'Match');
         const updated = await tx.query<{ id: string; martyr_id: string }>(
           'UPDATE case_matches SET status = $2, decided_at = $3, decided_by = $4 WHERE id = $1 RETURNING id, martyr_id',
           [id, status, now().toISOString(), actor],
@@ -206,6 +243,7 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
         const { rows } = await tx.query<MatchRow>(`${MATCH_SELECT} WHERE cm.id = $1`, [id]);
         const match = toMatch(rows[0]!);
         await audit(tx, actor, `match.${status === 'confirmed' ? 'confirm' : 'dismiss'}`, id, {
+          case: match.familySearch.reference,
           familySearch: match.familySearch.reference, martyrId: match.martyr.id, reason: reason ?? null,
         });
         return { status: 200, body: match };
@@ -220,6 +258,9 @@ export function adminRelativeRoutes({ db, dataKey, previousDataKeys = [], now, r
     const { seeking, reason } = parseWith(routes.adminSetSeekingRelatives.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
+      const martyr = await tx.query<{ region: string | null }>('SELECT native_place_code AS region FROM martyrs WHERE id = $1', [id]);
+      if (!martyr.rows[0]) throw notFound('Martyr');
+      assertInScope({ region: martyr.rows[0].region }, 'Martyr');
       const { rows } = await tx.query<{ id: string }>(
         'UPDATE martyrs SET seeking_relatives = $2, updated_at = now() WHERE id = $1 RETURNING id',
         [id, seeking],

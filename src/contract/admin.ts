@@ -25,9 +25,30 @@ export const AuditEntry = z.object({
   action: z.string(),
   subject: z.nullable(z.string()),
   detail: z.nullable(z.record(z.string(), z.unknown())),
+  /** The staff account that acted (null for the system and entries from before named accounts). */
+  accountId: z.optional(z.nullable(z.string())),
+  /** The role the action was authorized under. */
+  role: z.optional(z.nullable(z.string())),
+  requestId: z.optional(z.nullable(z.string())),
+  /** The client address the request came from. */
+  address: z.optional(z.nullable(z.string())),
+  /** The relative-search case concerned, if any. */
+  case: z.optional(z.nullable(z.string())),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditQuery = z.object({ cursor: z.optional(Cursor), limit: z.optional(Limit) });
+export const AuditQuery = z.object({
+  cursor: z.optional(Cursor),
+  limit: z.optional(Limit),
+  /** Only this person (their login). */
+  actor: z.optional(z.string().check(z.maxLength(60))),
+  /** Only this action, e.g. `case.reveal`. */
+  action: z.optional(z.string().check(z.maxLength(60))),
+  /** Only entries about this case reference. */
+  case: z.optional(z.string().check(z.maxLength(40))),
+  /** Only entries at or after / before these instants. */
+  from: z.optional(z.iso.datetime({ offset: true })),
+  to: z.optional(z.iso.datetime({ offset: true })),
+});
 export const AuditPage = page(AuditEntry);
 
 /** Per host site: what the supervising bureau checks to see who carries the campaign link. */

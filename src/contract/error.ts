@@ -7,6 +7,9 @@ export const ERROR_CODES = [
   'invalid_json',
   'unsupported_media_type',
   'unauthorized',
+  // Staff: signed in but without the role or scope, a missing/wrong CSRF token, or a second factor still owed.
+  'forbidden',
+  'second_factor_required',
   'not_found',
   'method_not_allowed',
   'conflict',

@@ -19,3 +19,5 @@ export * from './cases.js';
 export * from './photo.js';
 export * from './cemetery.js';
 export * from './routes.js';
+export * from './staff.js';
+export * from './staff-routes.js';

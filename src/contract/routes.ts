@@ -17,6 +17,7 @@ import {
   CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
   SeekingRelativesInput, SeekingRelativesResult,
 } from './cases.js';
+import { staffRoutes } from './staff-routes.js';
 
 /**
  * One entry per REST operation. The server validates with these schemas, the SDK validates
@@ -40,6 +41,8 @@ export interface RouteDef {
   alsoStatus?: readonly number[];
   /** Needs `Authorization: Bearer <admin token>`. */
   admin?: boolean;
+  /** Staff routes outside /admin: `public` (sign-in) or `session` (cookie + CSRF only). */
+  auth?: 'public' | 'session';
 }
 
 const IdParam = z.object({ id: Id });
@@ -221,6 +224,7 @@ export const routes = {
     body: RetentionPurgeRequest, response: RetentionPurgeResult, status: 200, admin: true,
   },
   ...cemeteryRoutes,
+  ...staffRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof routes;

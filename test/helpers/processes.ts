@@ -29,7 +29,6 @@ export async function startServerProcess(env: Record<string, string | undefined>
     PORT: '0',
     HOST: '127.0.0.1',
     MEMORIAL_RATE_LIMIT: 'off',
-    MEMORIAL_ADMIN_TOKEN: 'test-admin-token-0123456789',
     ...env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

@@ -289,7 +289,7 @@ describe('docs/sdk.md: every tested snippet runs as written', () => {
 
   for (const s of snippets) {
     it(`line ${s.line}`, async () => {
-      const run = await runNode(['--input-type=module', '-'], { cwd: repoRoot, stdin: s.code.replaceAll(DEFAULT_URL, site.url), env: { MEMORIAL_ADMIN_TOKEN: server.adminToken } });
+      const run = await runNode(['--input-type=module', '-'], { cwd: repoRoot, stdin: s.code.replaceAll(DEFAULT_URL, site.url), env: { MEMORIAL_STAFF_TOKEN: server.adminToken } });
       assert.equal(run.code, 0, run.stderr);
       const printed = /\/\/ prints:\n((?:\/\/ .*\n?)+)/.exec(s.code)?.[1];
       if (printed) assert.deepEqual(run.stdout.trim().split('\n'), printed.trim().split('\n').map((l) => l.replace(/^\/\/ /, '')));

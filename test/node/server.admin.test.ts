@@ -52,9 +52,9 @@ describe('moderation', () => {
 
     const log = AuditPage.parse((await call(server, 'GET', '/admin/audit', { headers: admin })).body);
     assert.deepEqual(log.items.slice(0, 3).map((e) => [e.action, e.subject, e.actor]), [
-      ['message.delete', clean, 'admin:王审核'],
-      ['message.reject', spam, 'admin:王审核'],
-      ['message.approve', clean, 'admin:王审核'],
+      ['message.delete', clean, 'admin'],
+      ['message.reject', spam, 'admin'],
+      ['message.approve', clean, 'admin'],
     ]);
   });
 

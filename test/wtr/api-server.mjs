@@ -31,7 +31,7 @@ export const BROWSER_TEST_CLOCK = '2026-04-04T10:00:00+08:00';
  * @returns {{ plugin: import('@web/test-runner').TestRunnerPlugin, middleware: import('koa').Middleware }}
  */
 export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts', clock = process.env.MEMORIAL_CLOCK || BROWSER_TEST_CLOCK } = {}) {
-  /** @type {{ baseUrl: string, adminToken: string, close(): Promise<void> } | undefined} */
+  /** @type {{ baseUrl: string, adminToken: string, createStaff(o: object): Promise<{ login: string, password: string, token: string }>, close(): Promise<void> } | undefined} */
   let server;
   let target;
 
@@ -53,8 +53,13 @@ export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts',
       console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix}), clock fixed at ${clock}`);
     },
     // Lets browser tests act as staff (approve a message) through the real server.
-    executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
       if (command === 'memorial-admin-token') return server?.adminToken;
+      // A staff account with the given roles, for the console's tests: { login, password, token }.
+      if (command === 'memorial-create-staff' && server) {
+        const { login, password, token } = await server.createStaff(payload);
+        return { login, password, token };
+      }
       return undefined;
     },
     async serverStop() {
