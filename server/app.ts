@@ -17,6 +17,8 @@ import { messageRoutes } from './routes/messages.js';
 import { regionRoutes } from './routes/regions.js';
 import { relativeRoutes } from './routes/relatives.js';
 import { tributeRoutes } from './routes/tributes.js';
+import { adminThrottledRoutes, visitorRoutes } from './routes/visitors.js';
+import { fairLimitsOf } from './limits/fair-limits.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -58,7 +60,10 @@ export function createApi(deps: AppDeps) {
     }),
   );
 
-  if (deps.rateLimit) api.use('*', rateLimitWrites(deps.rateLimit));
+  // Tributes and minting answer from their own budgets (counted: false, not 429) when fair limits are on.
+  const fair = fairLimitsOf(deps) !== null;
+  const ownBudget = (c: { req: { method: string; path: string } }) => fair && c.req.method === 'POST' && /\/(martyrs\/[^/]+\/tributes|visitors)$/.test(c.req.path);
+  if (deps.rateLimit) api.use('*', rateLimitWrites(deps.rateLimit, { trustedHops: deps.trustProxy ?? 0, exempt: ownBudget }));
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/health', async (c) => {
@@ -72,7 +77,8 @@ export function createApi(deps: AppDeps) {
   api.route('/admin', adminMessageRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);
-  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
+  api.route('/admin', adminThrottledRoutes(deps) as unknown as Hono<Env>);
+  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes, visitorRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }
 

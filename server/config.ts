@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RateLimit } from './http/rate-limit.js';
+import { trustProxyFromEnv } from './http/client-address.js';
+import { fairLimitsFromEnv, type FairLimits } from './limits/fair-limits.js';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +17,10 @@ export interface ServerConfig {
   pgSchema: string | undefined;
   /** MEMORIAL_RATE_LIMIT: writes per client address; null when `off`. */
   rateLimit: RateLimit | null;
+  /** MEMORIAL_TRUST_PROXY: proxies in front that append to X-Forwarded-For (0: none). */
+  trustProxy: number;
+  /** MEMORIAL_FAIR_LIMITS: visitor and address budgets for tributes; null when `off`. */
+  fairLimits: FairLimits | null;
 }
 
 /**
@@ -40,18 +46,19 @@ async function dataKey(dataDir: string, usingPostgres: boolean): Promise<Buffer>
 }
 
 /**
- * MEMORIAL_RATE_LIMIT: `off`, or `BURST:PER_SECOND` (default `60:1`: 60 writes at once per
- * client address, one more earned back each second). MEMORIAL_TRUST_PROXY=1 keys it on the
- * first X-Forwarded-For address (only behind a proxy you run).
+ * MEMORIAL_RATE_LIMIT: `off`, or `BURST:PER_SECOND` (default `300:5`: 300 writes at once per
+ * client address, five more earned back each second — a computer room of 200 behind one NAT
+ * leaving a message each fits). It guards against floods; what counts as a tribute is decided
+ * by the fair limits (MEMORIAL_FAIR_LIMITS). `off` turns both off.
  */
-export function rateLimitFromEnv(value = process.env.MEMORIAL_RATE_LIMIT, trustProxy = process.env.MEMORIAL_TRUST_PROXY === '1'): RateLimit | null {
-  const spec = value?.trim() || '60:1';
+export function rateLimitFromEnv(value = process.env.MEMORIAL_RATE_LIMIT): RateLimit | null {
+  const spec = value?.trim() || '300:5';
   if (spec === 'off') return null;
   const m = /^(\d+):(\d+(?:\.\d+)?)$/.exec(spec);
   const burst = Number(m?.[1]);
   const perSecond = Number(m?.[2]);
   if (!m || burst < 1 || !(perSecond > 0)) throw new Error('MEMORIAL_RATE_LIMIT must be "off" or BURST:PER_SECOND, e.g. 60:1');
-  return { burst, perSecond, trustProxy };
+  return { burst, perSecond };
 }
 
 /** MEMORIAL_PG_SCHEMA: a plain lowercase identifier, since it goes into search_path. */
@@ -76,5 +83,7 @@ export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
     dataKey: await dataKey(dataDir, Boolean(databaseUrl)),
     pgSchema: pgSchema(),
     rateLimit: rateLimitFromEnv(),
+    trustProxy: trustProxyFromEnv(),
+    fairLimits: rateLimitFromEnv() ? fairLimitsFromEnv() : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from './db/database.js';
 import type { RateLimit } from './http/rate-limit.js';
+import type { FairLimits } from './limits/fair-limits.js';
 import type { WordList } from './moderation/sensitive-words.js';
 
 export interface AppDeps {
@@ -17,4 +18,8 @@ export interface AppDeps {
   rateLimit: RateLimit | null;
   /** Days a closed relative case is kept; omitted reads MEMORIAL_RETENTION_DAYS (default 365). */
   retentionDays?: number;
+  /** Visitor and address budgets for tributes (MEMORIAL_FAIR_LIMITS); null is off; omitted follows `rateLimit` (defaults when it is on). */
+  fairLimits?: FairLimits | null;
+  /** Proxies in front of the server that append to X-Forwarded-For (MEMORIAL_TRUST_PROXY); 0 or omitted trusts none. */
+  trustProxy?: number;
 }

@@ -10,6 +10,19 @@ export interface HandlerResult {
 
 const KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
 
+/** The `Idempotency-Key` header, checked; undefined when absent. Shared with the tribute group commit. */
+export function idempotencyKeyOf(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–200 printable ASCII characters');
+  }
+  return key;
+}
+
+/** What a replay must match: the method, the path and the body. */
+export const requestHash = (c: Context, body: unknown): string =>
+  createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n${JSON.stringify(body)}`).digest('hex');
+
 /**
  * Runs a write in one transaction, honouring `Idempotency-Key`: the key row is claimed in the
  * same transaction as the write, so a retry with the same key replays the stored response and
@@ -17,13 +30,10 @@ const KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
  * Failed attempts roll the key back with everything else, so they may be retried.
  */
 export async function runWrite(db: Database, c: Context, body: unknown, work: (tx: Queryable) => Promise<HandlerResult>): Promise<Response> {
-  const key = c.req.header('idempotency-key');
-  if (key !== undefined && !KEY_PATTERN.test(key)) {
-    throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–200 printable ASCII characters');
-  }
+  const key = idempotencyKeyOf(c);
   const result = await db.transaction(async (tx) => {
     if (key === undefined) return { ...(await work(tx)), replayed: false };
-    const hash = createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n${JSON.stringify(body)}`).digest('hex');
+    const hash = requestHash(c, body);
     const claimed = await tx.query('INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, hash]);
     if (claimed.rows.length === 1) {
       const done = await work(tx);

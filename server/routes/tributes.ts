@@ -3,9 +3,15 @@ import { routes, TRIBUTE_KINDS, type TributeCounts, type TributeKind, type Tribu
 import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
-import { runWrite } from '../http/idempotency.js';
+import { represent, sendCacheable, SUMMARY_MAX_AGE } from '../http/cacheable.js';
+import { addressKey, clientAddress } from '../http/client-address.js';
+import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
+import { fairLimitsOf } from '../limits/fair-limits.js';
+import { isSignedVisitor, visitorKey } from '../limits/visitor-id.js';
 import { shanghaiDay } from '../time.js';
+import { SummaryCache } from './tribute-cache.js';
+import { countsOf, TributeWriter } from './tribute-writer.js';
 
 const zero = (): TributeCounts => ({ flower: 0, bow: 0, candle: 0, sweep: 0 });
 
@@ -36,40 +42,50 @@ export async function tributeSummary(db: Queryable, martyrId: string, day: strin
   return summary;
 }
 
-export function tributeRoutes({ db, now }: AppDeps) {
+export function tributeRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   const app = new Hono();
+  const limits = fairLimitsOf(deps);
+  const key = visitorKey(deps.dataKey);
+  const cache = new SummaryCache();
+  const writer = new TributeWriter(db, now, limits, (counts) => {
+    const t = now().getTime();
+    for (const [id, c] of counts) cache.put(id, c, t);
+  });
 
   app.get('/martyrs/:id/tributes', async (c) => {
     const { id } = parseWith(routes.getTributeSummary.params, c.req.param(), 'path');
     const { visitorId } = parseWith(routes.getTributeSummary.query, queryObject(c), 'query');
-    if (!(await martyrExists(db, id))) throw notFound('Martyr');
-    return c.json(await tributeSummary(db, id, shanghaiDay(now()), visitorId));
+    const at = now();
+    const day = shanghaiDay(at);
+    if (visitorId) {
+      // Names one visitor: the browser may keep it, shared caches may not.
+      if (!(await martyrExists(db, id))) throw notFound('Martyr');
+      return sendCacheable(c, represent(await tributeSummary(db, id, day, visitorId)), 'private, no-cache');
+    }
+    let rep = cache.get(id, day, at.getTime());
+    if (!rep) {
+      if (!(await martyrExists(db, id))) throw notFound('Martyr');
+      rep = cache.put(id, (await countsOf(db, [id], day)).get(id)!, at.getTime());
+    }
+    return sendCacheable(c, rep, `public, max-age=${SUMMARY_MAX_AGE}`);
   });
 
   app.post('/martyrs/:id/tributes', async (c) => {
     const { id } = parseWith(routes.offerTribute.params, c.req.param(), 'path');
     const body = await readJson(c);
     const offer = parseWith(routes.offerTribute.body, body, 'body');
-    return runWrite(db, c, body, async (tx) => {
-      if (!(await martyrExists(tx, id))) throw notFound('Martyr');
-      const day = shanghaiDay(now());
-      // The primary key (martyr, kind, day, visitor) is the daily limit; the counter moves only with a new row.
-      const inserted = await tx.query(
-        `INSERT INTO tribute_offers (martyr_id, kind, day, visitor_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [id, offer.kind, day, offer.visitorId],
-      );
-      const counted = inserted.rows.length === 1;
-      if (counted) {
-        await tx.query(
-          `INSERT INTO tribute_counts (martyr_id, kind, day, count) VALUES ($1, $2, $3, 1)
-           ON CONFLICT (martyr_id, kind, day) DO UPDATE SET count = tribute_counts.count + 1`,
-          [id, offer.kind, day],
-        );
-      }
-      const summary = await tributeSummary(tx, id, day, offer.visitorId);
-      return { status: counted ? 201 : 200, body: { counted, kind: offer.kind, summary } };
+    const idempotencyKey = idempotencyKeyOf(c);
+    const answer = await writer.offer({
+      martyrId: id,
+      kind: offer.kind,
+      visitorId: offer.visitorId,
+      address: limits ? addressKey(clientAddress(c, deps.trustProxy ?? 0)) : '',
+      signed: limits ? isSignedVisitor(key, offer.visitorId, now()) : false,
+      idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, hash: requestHash(c, body) },
     });
+    if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(answer.body, answer.status as 200);
   });
 
   return app;

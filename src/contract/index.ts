@@ -13,3 +13,4 @@ export * from './admin.js';
 export * from './regions.js';
 export * from './cases.js';
 export * from './routes.js';
+export * from './visitor.js';

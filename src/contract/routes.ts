@@ -14,6 +14,7 @@ import {
   CaseMatchQuery, CaseReferenceParam, CaseRevealRequest, MatchDecision, RetentionPurgeRequest, RetentionPurgeResult,
   SeekingRelativesInput, SeekingRelativesResult,
 } from './cases.js';
+import { visitorRoutes } from './visitor-routes.js';
 
 /**
  * One entry per REST operation. The server validates with these schemas, the SDK validates
@@ -55,7 +56,7 @@ export const routes = {
   },
   offerTribute: {
     method: 'POST', path: '/martyrs/{id}/tributes', tag: 'tributes',
-    summary: 'Offer a tribute; one of each kind per visitor per martyr per day',
+    summary: 'Offer a tribute; one of each kind per visitor per martyr per day, within fair budgets (over them: 200 with counted false and a reason)',
     params: IdParam, body: TributeOffer, response: TributeResult, status: 201, alsoStatus: [200],
   },
   listMessages: {
@@ -172,6 +173,7 @@ export const routes = {
     summary: 'Delete closed cases older than the retention period (MEMORIAL_RETENTION_DAYS)',
     body: RetentionPurgeRequest, response: RetentionPurgeResult, status: 200, admin: true,
   },
+  ...visitorRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof routes;

@@ -1,0 +1,293 @@
+import { TRIBUTE_KINDS, type NotCountedReason, type TributeCounts, type TributeKind, type TributeResult, type TributeSummary } from '../../src/contract/index.js';
+import type { Database, Queryable } from '../db/database.js';
+import { GroupCommit } from '../db/group-commit.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { Buckets, pruneLimits, recordThrottled, type Draw } from '../limits/buckets.js';
+import type { FairLimits } from '../limits/fair-limits.js';
+import { shanghaiDay } from '../time.js';
+
+export interface OfferRequest {
+  martyrId: string;
+  kind: TributeKind;
+  visitorId: string;
+  /** The budget key of the client's address (see addressKey). */
+  address: string;
+  /** Whether `visitorId` carries a valid server signature. */
+  signed: boolean;
+  idempotency?: { key: string; hash: string } | undefined;
+}
+
+export interface OfferAnswer {
+  status: number;
+  body: TributeResult;
+  replayed: boolean;
+}
+
+/** Counts per kind today and all-time: what a summary says apart from the visitor's own kinds. */
+export interface Counts {
+  day: string;
+  today: TributeCounts;
+  total: TributeCounts;
+}
+
+const zero = (): TributeCounts => ({ flower: 0, bow: 0, candle: 0, sweep: 0 });
+const json = (v: unknown) => JSON.stringify(v);
+const offerKey = (o: { martyrId: string; kind: string; visitorId: string }) => `${o.martyrId}\n${o.kind}\n${o.visitorId}`;
+
+/** Today's and all-time counts of several martyrs in one query. */
+export async function countsOf(db: Queryable, martyrIds: readonly string[], day: string): Promise<Map<string, Counts>> {
+  const { rows } = await db.query<{ martyr_id: string; kind: TributeKind; today: number; total: number }>(
+    `SELECT martyr_id, kind, CAST(SUM(CASE WHEN day = $2 THEN count ELSE 0 END) AS int) AS today, CAST(SUM(count) AS int) AS total
+       FROM tribute_counts WHERE martyr_id IN (SELECT jsonb_array_elements_text($1::jsonb)) GROUP BY martyr_id, kind`,
+    [json(martyrIds), day],
+  );
+  const out = new Map<string, Counts>(martyrIds.map((id) => [id, { day, today: zero(), total: zero() }]));
+  for (const r of rows) {
+    const c = out.get(r.martyr_id)!;
+    c.today[r.kind] = Number(r.today);
+    c.total[r.kind] = Number(r.total);
+  }
+  return out;
+}
+
+/**
+ * Writes tributes by group commit (see GroupCommit): one transaction per batch checks the
+ * martyrs, claims idempotency keys, draws the fair-limit budgets, inserts the offers, moves
+ * each counter row once by the batch's total for it and reads the new counts, in a handful of
+ * statements whatever the batch size. Each answer carries the counts as they stood right after
+ * that offer, as if the batch had been written one offer at a time.
+ *
+ * With group commit a martyr's counter row is updated once per batch, not once per offer, so
+ * even when everyone offers to one martyr its row lock is taken a few hundred times a second
+ * at most: no sharding of counters is needed (bench/tributes.ts measures it).
+ */
+export class TributeWriter {
+  readonly #commit: GroupCommit<OfferRequest, OfferAnswer>;
+  readonly #buckets = new Buckets();
+  #prunedAt = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+    private readonly limits: FairLimits | null,
+    /** Called after each commit with the counts it wrote (the summary cache). */
+    private readonly onCommitted: (counts: Map<string, Counts>) => void = () => {},
+  ) {
+    this.#commit = new GroupCommit((items) => this.#write(items), {
+      maxBatch: 256,
+      // PGlite runs one transaction at a time; on PostgreSQL two batches overlap (one in
+      // flight while the next commits), leaving the rest of the pool to messages and leads.
+      maxInFlight: db.kind === 'postgres' ? 2 : 1,
+    });
+  }
+
+  get stats() {
+    return this.#commit.stats;
+  }
+
+  offer(request: OfferRequest): Promise<OfferAnswer> {
+    return this.#commit.submit(request);
+  }
+
+  #draws(o: OfferRequest): Draw[] {
+    const l = this.limits;
+    if (!l) return [];
+    const own: Draw = o.signed
+      ? { key: `visitor:${o.visitorId}`, name: 'visitor', budget: l.visitor, address: o.address }
+      : { key: `unsigned:${o.address}`, name: 'unsigned', budget: l.unsigned, address: o.address };
+    return [own, { key: `address:${o.address}`, name: 'address', budget: l.address, address: o.address }];
+  }
+
+  async #write(items: OfferRequest[]): Promise<(OfferAnswer | Error)[]> {
+    const at = this.now();
+    const nowMs = at.getTime();
+    const day = shanghaiDay(at);
+    let committedCounts: Map<string, Counts> | undefined;
+    const answers = await this.db.transaction(async (tx) => {
+      const out: (OfferAnswer | Error | undefined)[] = items.map(() => undefined);
+
+      // 1. Martyrs that exist; the others are 404 and claim nothing.
+      const martyrIds = [...new Set(items.map((i) => i.martyrId))];
+      const found = await tx.query<{ id: string }>('SELECT id FROM martyrs WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [json(martyrIds)]);
+      const exists = new Set(found.rows.map((r) => r.id));
+      items.forEach((o, i) => {
+        if (!exists.has(o.martyrId)) out[i] = notFound('Martyr');
+      });
+
+      // 2. Idempotency keys: the first use of a key in the batch claims it; a repeat in the same
+      // batch gets the first one's answer, as a retry racing its original would.
+      const leaderOf = new Map<string, number>();
+      const followers: [number, number][] = [];
+      items.forEach((o, i) => {
+        if (out[i] || !o.idempotency) return;
+        const lead = leaderOf.get(o.idempotency.key);
+        if (lead === undefined) leaderOf.set(o.idempotency.key, i);
+        else if (items[lead]!.idempotency!.hash !== o.idempotency.hash) out[i] = reused();
+        else followers.push([i, lead]);
+      });
+      const claimedKeys = new Set<string>();
+      if (leaderOf.size) {
+        const claims = [...leaderOf].map(([k, i]) => ({ k, h: items[i]!.idempotency!.hash })).sort((a, b) => (a.k < b.k ? -1 : 1));
+        const claimed = await tx.query<{ key: string }>(
+          `INSERT INTO idempotency_keys (key, request_hash) SELECT k, h FROM jsonb_to_recordset($1::jsonb) AS x(k text, h text)
+           ON CONFLICT (key) DO NOTHING RETURNING key`,
+          [json(claims)],
+        );
+        for (const r of claimed.rows) claimedKeys.add(r.key);
+        const taken = [...leaderOf.keys()].filter((k) => !claimedKeys.has(k));
+        if (taken.length) {
+          const stored = await tx.query<{ key: string; request_hash: string; status: number | null; response: TributeResult }>(
+            'SELECT key, request_hash, status, response FROM idempotency_keys WHERE key IN (SELECT jsonb_array_elements_text($1::jsonb))',
+            [json(taken)],
+          );
+          const byKey = new Map(stored.rows.map((r) => [r.key, r]));
+          for (const k of taken) {
+            const i = leaderOf.get(k)!;
+            const s = byKey.get(k);
+            if (!s || s.request_hash !== items[i]!.idempotency!.hash) out[i] = reused();
+            else if (s.status === null) out[i] = new ApiError(409, 'conflict', 'A request with this Idempotency-Key is still in progress');
+            else out[i] = { status: s.status, body: typeof s.response === 'string' ? JSON.parse(s.response) : s.response, replayed: true };
+          }
+        }
+      }
+      const followerSet = new Set(followers.map(([i]) => i));
+      const work = items.map((_, i) => i).filter((i) => !out[i] && !followerSet.has(i));
+
+      // 3. Which offers are new today (not already made, not repeated earlier in this batch).
+      const reason = new Map<number, NotCountedReason>();
+      const before = work.length
+        ? await tx.query<{ martyr_id: string; kind: string; visitor_id: string }>(
+            `SELECT martyr_id, kind, visitor_id FROM tribute_offers
+              WHERE day = $1 AND (martyr_id, kind, visitor_id) IN (SELECT m, k, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, v text))`,
+            [day, json(work.map((i) => ({ m: items[i]!.martyrId, k: items[i]!.kind, v: items[i]!.visitorId })))],
+          )
+        : { rows: [] };
+      const offered = new Set(before.rows.map((r) => offerKey({ martyrId: r.martyr_id, kind: r.kind, visitorId: r.visitor_id })));
+      const fresh: number[] = [];
+      const firstInBatch = new Set<string>();
+      for (const i of work) {
+        const k = offerKey(items[i]!);
+        if (offered.has(k) || firstInBatch.has(k)) reason.set(i, 'already_offered');
+        else {
+          firstInBatch.add(k);
+          fresh.push(i);
+        }
+      }
+
+      // 4. Fair budgets: each new offer draws from its visitor's and its address's budget.
+      const refusedDraws: Draw[] = [];
+      let counted = fresh;
+      if (this.limits && fresh.length) {
+        const verdicts = await this.#buckets.take(tx, fresh.map((i) => this.#draws(items[i]!)), nowMs);
+        counted = [];
+        fresh.forEach((i, n) => {
+          const empty = verdicts[n];
+          if (!empty) return counted.push(i);
+          refusedDraws.push(empty);
+          reason.set(i, empty.name === 'visitor' ? 'visitor_limit' : empty.name === 'unsigned' ? 'unsigned_visitor' : 'address_limit');
+        });
+      }
+      await recordThrottled(tx, refusedDraws, nowMs);
+
+      // 5. The offers, then each counter row once (sorted, so batches never deadlock).
+      const inserted = new Set<string>();
+      if (counted.length) {
+        const sorted = counted.map((i) => items[i]!).sort((a, b) => (offerKey(a) < offerKey(b) ? -1 : 1));
+        const res = await tx.query<{ martyr_id: string; kind: string; visitor_id: string }>(
+          `INSERT INTO tribute_offers (martyr_id, kind, day, visitor_id)
+             SELECT m, k, $1::date, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, v text)
+           ON CONFLICT DO NOTHING RETURNING martyr_id, kind, visitor_id`,
+          [day, json(sorted.map((o) => ({ m: o.martyrId, k: o.kind, v: o.visitorId })))],
+        );
+        for (const r of res.rows) inserted.add(offerKey({ martyrId: r.martyr_id, kind: r.kind, visitorId: r.visitor_id }));
+        // Another process wrote the same offer a moment ago: it is that one's, not ours.
+        for (const i of counted) if (!inserted.has(offerKey(items[i]!))) reason.set(i, 'already_offered');
+        const perCounter = new Map<string, { m: string; k: string; n: number }>();
+        for (const i of counted) {
+          if (reason.has(i)) continue;
+          const o = items[i]!;
+          const id = `${o.martyrId}\n${o.kind}`;
+          const e = perCounter.get(id) ?? { m: o.martyrId, k: o.kind, n: 0 };
+          e.n++;
+          perCounter.set(id, e);
+        }
+        if (perCounter.size) {
+          await tx.query(
+            `INSERT INTO tribute_counts (martyr_id, kind, day, count)
+               SELECT m, k, $1::date, n FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, n int) ORDER BY m, k
+             ON CONFLICT (martyr_id, kind, day) DO UPDATE SET count = tribute_counts.count + EXCLUDED.count`,
+            [day, json([...perCounter.keys()].sort().map((id) => perCounter.get(id)))],
+          );
+        }
+      }
+
+      // 6. The counts after the batch, and each visitor's kinds today.
+      if (work.length) {
+        const touched = [...new Set(work.map((i) => items[i]!.martyrId))];
+        const counts = await countsOf(tx, touched, day);
+        committedCounts = counts;
+        const mine = await tx.query<{ martyr_id: string; visitor_id: string; kind: TributeKind }>(
+          `SELECT martyr_id, visitor_id, kind FROM tribute_offers
+            WHERE day = $1 AND (martyr_id, visitor_id) IN (SELECT m, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, v text))`,
+          [day, json(work.map((i) => ({ m: items[i]!.martyrId, v: items[i]!.visitorId })))],
+        );
+        const kindsOf = new Map<string, Set<TributeKind>>();
+        for (const r of mine.rows) {
+          const id = `${r.martyr_id}\n${r.visitor_id}`;
+          const set = kindsOf.get(id) ?? new Set();
+          set.add(r.kind);
+          kindsOf.set(id, set);
+        }
+        // Walk the batch backwards, taking later offers off, so each answer shows its own count.
+        const later = new Map<string, TributeCounts>();
+        for (const i of [...work].reverse()) {
+          const o = items[i]!;
+          const c = counts.get(o.martyrId)!;
+          const after = later.get(o.martyrId) ?? zero();
+          const summary: TributeSummary = {
+            martyrId: o.martyrId,
+            day,
+            today: Object.fromEntries(TRIBUTE_KINDS.map((k) => [k, c.today[k] - after[k]])) as TributeCounts,
+            total: Object.fromEntries(TRIBUTE_KINDS.map((k) => [k, c.total[k] - after[k]])) as TributeCounts,
+            offeredToday: TRIBUTE_KINDS.filter((k) => kindsOf.get(`${o.martyrId}\n${o.visitorId}`)?.has(k)),
+          };
+          const why = reason.get(i);
+          if (!why) {
+            after[o.kind]++;
+            later.set(o.martyrId, after);
+          }
+          const body: TributeResult = why ? { counted: false, reason: why, kind: o.kind, summary } : { counted: true, kind: o.kind, summary };
+          out[i] = { status: why ? 200 : 201, body, replayed: false };
+        }
+      }
+
+      // 7. Store the answers of the keys this batch claimed.
+      if (claimedKeys.size) {
+        const stored = [...claimedKeys].sort().map((k) => {
+          const a = out[leaderOf.get(k)!] as OfferAnswer;
+          return { k, s: a.status, r: a.body };
+        });
+        await tx.query(
+          `UPDATE idempotency_keys SET status = x.s, response = x.r FROM jsonb_to_recordset($1::jsonb) AS x(k text, s int, r jsonb) WHERE key = x.k`,
+          [json(stored)],
+        );
+      }
+      for (const [i, lead] of followers) {
+        const a = out[lead]!;
+        out[i] = a instanceof Error ? a : { ...a, replayed: true };
+      }
+
+      if (this.limits && nowMs - this.#prunedAt > 600_000) {
+        this.#prunedAt = nowMs;
+        const l = this.limits;
+        const longest = Math.max(...[l.mint, l.visitor, l.address, l.unsigned].map((b) => (b.burst / b.perHour) * 3_600_000));
+        await pruneLimits(tx, nowMs, longest);
+      }
+      return out as (OfferAnswer | Error)[];
+    });
+    if (committedCounts) this.onCommitted(committedCounts);
+    return answers;
+  }
+}
+
+const reused = () => new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
