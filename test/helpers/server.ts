@@ -8,6 +8,7 @@ import { seedDatabase } from '../../server/seed-database.js';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WORDS_FILE, loadWordList } from '../../server/moderation/sensitive-words.js';
 import type { RateLimit } from '../../server/http/rate-limit.js';
+import type { FairLimits } from '../../server/limits/fair-limits.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -24,7 +25,9 @@ let schemaCounter = 0;
  * The real server on an ephemeral port with a fresh database: embedded PGlite in memory, or,
  * when TEST_DATABASE_URL is set (CI), a fresh schema of that PostgreSQL database.
  */
-export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit; fairLimits?: FairLimits | null; trustProxy?: number } = {},
+): Promise<TestServer> {
   const url = process.env.TEST_DATABASE_URL;
   const schema = url ? `t_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}` : undefined;
   const db = await openDatabase({ databaseUrl: url, schema });
@@ -42,6 +45,8 @@ export async function startTestServer(opts: { seed?: boolean; bodyLimit?: number
     words: loadWordList(fileURLToPath(DEFAULT_WORDS_FILE)),
     // Off unless a test asks: load tests send everything from one loopback address.
     rateLimit: opts.rateLimit ?? null,
+    ...(opts.fairLimits !== undefined ? { fairLimits: opts.fairLimits } : {}),
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
