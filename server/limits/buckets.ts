@@ -61,16 +61,14 @@ export class Buckets {
     const budgets = new Map<string, Budget>();
     for (const i of pending) for (const d of requests[i]!) budgets.set(d.key, d.budget);
     const keys = [...budgets.keys()].sort();
-    // Missing rows are created full first, so that the lock below covers every bucket.
-    await tx.query(
+    // One statement creates missing buckets full and locks every one (a no-op update on conflict
+    // takes the row lock and returns the row as it stands).
+    const { rows } = await tx.query<{ key: string; tokens: number; at_ms: number }>(
       `INSERT INTO limit_buckets (key, tokens, at_ms)
          SELECT k, t, $2 FROM jsonb_to_recordset($1::jsonb) AS x(k text, t float8) ORDER BY k
-       ON CONFLICT (key) DO NOTHING`,
+       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+       RETURNING key, tokens, at_ms`,
       [jsonArray(keys.map((k) => ({ k, t: budgets.get(k)!.burst }))), nowMs],
-    );
-    const { rows } = await tx.query<{ key: string; tokens: number; at_ms: number }>(
-      'SELECT key, tokens, at_ms FROM limit_buckets WHERE key IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY key FOR UPDATE',
-      [jsonArray(keys)],
     );
     const level = new Map<string, number>();
     for (const r of rows) {
@@ -87,8 +85,10 @@ export class Buckets {
       }
       for (const d of draws) level.set(d.key, level.get(d.key)! - 1);
     }
+    // An upsert rather than UPDATE … FROM: each row is found by its primary key, never by a join.
     await tx.query(
-      `UPDATE limit_buckets SET tokens = x.t, at_ms = $2 FROM jsonb_to_recordset($1::jsonb) AS x(k text, t float8) WHERE key = x.k`,
+      `INSERT INTO limit_buckets (key, tokens, at_ms) SELECT k, t, $2 FROM jsonb_to_recordset($1::jsonb) AS x(k text, t float8) ORDER BY k
+       ON CONFLICT (key) DO UPDATE SET tokens = EXCLUDED.tokens, at_ms = EXCLUDED.at_ms`,
       [jsonArray(keys.map((k) => ({ k, t: level.get(k) ?? 0 }))), nowMs],
     );
     for (const k of keys) {

@@ -38,7 +38,7 @@ const offerKey = (o: { martyrId: string; kind: string; visitorId: string }) => `
 export async function countsOf(db: Queryable, martyrIds: readonly string[], day: string): Promise<Map<string, Counts>> {
   const { rows } = await db.query<{ martyr_id: string; kind: TributeKind; today: number; total: number }>(
     `SELECT martyr_id, kind, CAST(SUM(CASE WHEN day = $2 THEN count ELSE 0 END) AS int) AS today, CAST(SUM(count) AS int) AS total
-       FROM tribute_counts WHERE martyr_id IN (SELECT jsonb_array_elements_text($1::jsonb)) GROUP BY martyr_id, kind`,
+       FROM tribute_counts WHERE martyr_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) GROUP BY martyr_id, kind`,
     [json(martyrIds), day],
   );
   const out = new Map<string, Counts>(martyrIds.map((id) => [id, { day, today: zero(), total: zero() }]));
@@ -64,6 +64,7 @@ export async function countsOf(db: Queryable, martyrIds: readonly string[], day:
 export class TributeWriter {
   readonly #commit: GroupCommit<OfferRequest, OfferAnswer>;
   readonly #buckets = new Buckets();
+  readonly #known = new Map<string, number>();
   #prunedAt = 0;
 
   constructor(
@@ -103,15 +104,24 @@ export class TributeWriter {
     const nowMs = at.getTime();
     const day = shanghaiDay(at);
     let committedCounts: Map<string, Counts> | undefined;
-    const answers = await this.db.transaction(async (tx) => {
+    // One statement is atomic on its own: a batch with no keys to claim and no budgets to draw
+    // needs no transaction around it (one round trip fewer on each side).
+    const pruneDue = this.limits !== null && nowMs - this.#prunedAt > 600_000;
+    const needsTransaction = this.limits !== null || pruneDue || items.some((i) => i.idempotency);
+    const run = <T>(fn: (q: Queryable) => Promise<T>) => (needsTransaction ? this.db.transaction(fn) : fn(this.db));
+    const answers = await run(async (q) => {
       const out: (OfferAnswer | Error | undefined)[] = items.map(() => undefined);
 
-      // 1. Martyrs that exist; the others are 404 and claim nothing.
-      const martyrIds = [...new Set(items.map((i) => i.martyrId))];
-      const found = await tx.query<{ id: string }>('SELECT id FROM martyrs WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [json(martyrIds)]);
-      const exists = new Set(found.rows.map((r) => r.id));
+      // 1. Martyrs that exist; the others are 404 and claim nothing. Known ids are remembered
+      // for a minute (a martyr deleted meanwhile fails the offer's foreign key instead).
+      const unknown = [...new Set(items.map((i) => i.martyrId))].filter((id) => !((this.#known.get(id) ?? 0) > nowMs));
+      if (unknown.length) {
+        const found = await q.query<{ id: string }>('SELECT id FROM martyrs WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))', [json(unknown)]);
+        if (this.#known.size > 50_000) this.#known.clear();
+        for (const r of found.rows) this.#known.set(r.id, nowMs + 60_000);
+      }
       items.forEach((o, i) => {
-        if (!exists.has(o.martyrId)) out[i] = notFound('Martyr');
+        if (!((this.#known.get(o.martyrId) ?? 0) > nowMs)) out[i] = notFound('Martyr');
       });
 
       // 2. Idempotency keys: the first use of a key in the batch claims it; a repeat in the same
@@ -128,7 +138,7 @@ export class TributeWriter {
       const claimedKeys = new Set<string>();
       if (leaderOf.size) {
         const claims = [...leaderOf].map(([k, i]) => ({ k, h: items[i]!.idempotency!.hash })).sort((a, b) => (a.k < b.k ? -1 : 1));
-        const claimed = await tx.query<{ key: string }>(
+        const claimed = await q.query<{ key: string }>(
           `INSERT INTO idempotency_keys (key, request_hash) SELECT k, h FROM jsonb_to_recordset($1::jsonb) AS x(k text, h text)
            ON CONFLICT (key) DO NOTHING RETURNING key`,
           [json(claims)],
@@ -136,8 +146,8 @@ export class TributeWriter {
         for (const r of claimed.rows) claimedKeys.add(r.key);
         const taken = [...leaderOf.keys()].filter((k) => !claimedKeys.has(k));
         if (taken.length) {
-          const stored = await tx.query<{ key: string; request_hash: string; status: number | null; response: TributeResult }>(
-            'SELECT key, request_hash, status, response FROM idempotency_keys WHERE key IN (SELECT jsonb_array_elements_text($1::jsonb))',
+          const stored = await q.query<{ key: string; request_hash: string; status: number | null; response: TributeResult }>(
+            'SELECT key, request_hash, status, response FROM idempotency_keys WHERE key = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))',
             [json(taken)],
           );
           const byKey = new Map(stored.rows.map((r) => [r.key, r]));
@@ -153,91 +163,103 @@ export class TributeWriter {
       const followerSet = new Set(followers.map(([i]) => i));
       const work = items.map((_, i) => i).filter((i) => !out[i] && !followerSet.has(i));
 
-      // 3. Which offers are new today (not already made, not repeated earlier in this batch).
+      // 3. Offers not repeated earlier in this batch.
       const reason = new Map<number, NotCountedReason>();
-      const before = work.length
-        ? await tx.query<{ martyr_id: string; kind: string; visitor_id: string }>(
-            `SELECT martyr_id, kind, visitor_id FROM tribute_offers
-              WHERE day = $1 AND (martyr_id, kind, visitor_id) IN (SELECT m, k, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, v text))`,
-            [day, json(work.map((i) => ({ m: items[i]!.martyrId, k: items[i]!.kind, v: items[i]!.visitorId })))],
-          )
-        : { rows: [] };
-      const offered = new Set(before.rows.map((r) => offerKey({ martyrId: r.martyr_id, kind: r.kind, visitorId: r.visitor_id })));
-      const fresh: number[] = [];
+      let fresh: number[] = [];
       const firstInBatch = new Set<string>();
       for (const i of work) {
         const k = offerKey(items[i]!);
-        if (offered.has(k) || firstInBatch.has(k)) reason.set(i, 'already_offered');
+        if (firstInBatch.has(k)) reason.set(i, 'already_offered');
         else {
           firstInBatch.add(k);
           fresh.push(i);
         }
       }
 
-      // 4. Fair budgets: each new offer draws from its visitor's and its address's budget.
-      const refusedDraws: Draw[] = [];
-      let counted = fresh;
+      // 4. Fair budgets: each offer draws from its visitor's and its address's budget. It draws
+      // before the database says whether it repeats one made earlier today, so a repeat costs
+      // its visitor one token (the elements never send one: they know what was offered).
       if (this.limits && fresh.length) {
-        const verdicts = await this.#buckets.take(tx, fresh.map((i) => this.#draws(items[i]!)), nowMs);
-        counted = [];
-        fresh.forEach((i, n) => {
+        const verdicts = await this.#buckets.take(q, fresh.map((i) => this.#draws(items[i]!)), nowMs);
+        const refused: Draw[] = [];
+        fresh = fresh.filter((i, n) => {
           const empty = verdicts[n];
-          if (!empty) return counted.push(i);
-          refusedDraws.push(empty);
+          if (!empty) return true;
+          refused.push(empty);
           reason.set(i, empty.name === 'visitor' ? 'visitor_limit' : empty.name === 'unsigned' ? 'unsigned_visitor' : 'address_limit');
+          return false;
         });
+        await recordThrottled(q, refused, nowMs);
       }
-      await recordThrottled(tx, refusedDraws, nowMs);
 
-      // 5. The offers, then each counter row once (sorted, so batches never deadlock).
+      // 5. One statement writes the offers (the primary key says which are new today), moves
+      // each counter row once by the batch's total for it (rows in key order, so batches never
+      // deadlock) and reads the counts and each visitor's kinds. Its reads see the database as
+      // the statement began; the counter rows it updated come back as they now stand.
+      const touched = [...new Set(work.map((i) => items[i]!.martyrId))];
+      const sorted = fresh.map((i) => items[i]!).sort((a, b) => (offerKey(a) < offerKey(b) ? -1 : 1));
+      const { rows } = touched.length
+        ? await q.query<{ t: 'i' | 'u' | 'c' | 'o'; martyr_id: string; kind: TributeKind; visitor_id: string | null; today: number; total: number }>(
+            `WITH input AS (SELECT m, k, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, v text)),
+             ins AS (
+               INSERT INTO tribute_offers (martyr_id, kind, day, visitor_id) SELECT m, k, $1::date, v FROM input
+               ON CONFLICT DO NOTHING RETURNING martyr_id, kind, visitor_id),
+             upd AS (
+               INSERT INTO tribute_counts (martyr_id, kind, day, count)
+                 SELECT martyr_id, kind, $1::date, count(*) FROM ins GROUP BY martyr_id, kind ORDER BY martyr_id, kind
+               ON CONFLICT (martyr_id, kind, day) DO UPDATE SET count = tribute_counts.count + EXCLUDED.count
+               RETURNING martyr_id, kind, count)
+             SELECT 'i' AS t, martyr_id, kind, visitor_id, 0 AS today, 0 AS total FROM ins
+             UNION ALL SELECT 'u', martyr_id, kind, NULL, count, 0 FROM upd
+             UNION ALL SELECT 'c', martyr_id, kind, NULL, CAST(SUM(CASE WHEN day = $1 THEN count ELSE 0 END) AS int), CAST(SUM(count) AS int)
+               FROM tribute_counts WHERE martyr_id = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb))) GROUP BY martyr_id, kind
+             UNION ALL SELECT 'o', w.m, kinds.k, w.v, 0, 0
+               FROM (SELECT DISTINCT m, v FROM jsonb_to_recordset($4::jsonb) AS y(m text, v text)) w
+               CROSS JOIN (VALUES ('flower'), ('bow'), ('candle'), ('sweep')) AS kinds(k)
+               -- LATERAL with LIMIT is never flattened into a join: one primary-key probe per row,
+               -- whatever the planner believes about the table (PGlite has no autovacuum to tell it).
+               CROSS JOIN LATERAL (SELECT 1 FROM tribute_offers o
+                 WHERE o.martyr_id = w.m AND o.kind = kinds.k AND o.day = $1 AND o.visitor_id = w.v LIMIT 1) hit`,
+            [
+              day,
+              json(sorted.map((o) => ({ m: o.martyrId, k: o.kind, v: o.visitorId }))),
+              json(touched),
+              json(work.map((i) => ({ m: items[i]!.martyrId, v: items[i]!.visitorId }))),
+            ],
+          )
+        : { rows: [] };
       const inserted = new Set<string>();
-      if (counted.length) {
-        const sorted = counted.map((i) => items[i]!).sort((a, b) => (offerKey(a) < offerKey(b) ? -1 : 1));
-        const res = await tx.query<{ martyr_id: string; kind: string; visitor_id: string }>(
-          `INSERT INTO tribute_offers (martyr_id, kind, day, visitor_id)
-             SELECT m, k, $1::date, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, v text)
-           ON CONFLICT DO NOTHING RETURNING martyr_id, kind, visitor_id`,
-          [day, json(sorted.map((o) => ({ m: o.martyrId, k: o.kind, v: o.visitorId })))],
-        );
-        for (const r of res.rows) inserted.add(offerKey({ martyrId: r.martyr_id, kind: r.kind, visitorId: r.visitor_id }));
-        // Another process wrote the same offer a moment ago: it is that one's, not ours.
-        for (const i of counted) if (!inserted.has(offerKey(items[i]!))) reason.set(i, 'already_offered');
-        const perCounter = new Map<string, { m: string; k: string; n: number }>();
-        for (const i of counted) {
-          if (reason.has(i)) continue;
-          const o = items[i]!;
-          const id = `${o.martyrId}\n${o.kind}`;
-          const e = perCounter.get(id) ?? { m: o.martyrId, k: o.kind, n: 0 };
-          e.n++;
-          perCounter.set(id, e);
-        }
-        if (perCounter.size) {
-          await tx.query(
-            `INSERT INTO tribute_counts (martyr_id, kind, day, count)
-               SELECT m, k, $1::date, n FROM jsonb_to_recordset($2::jsonb) AS x(m text, k text, n int) ORDER BY m, k
-             ON CONFLICT (martyr_id, kind, day) DO UPDATE SET count = tribute_counts.count + EXCLUDED.count`,
-            [day, json([...perCounter.keys()].sort().map((id) => perCounter.get(id)))],
-          );
+      const counts = new Map<string, Counts>(touched.map((id) => [id, { day, today: zero(), total: zero() }]));
+      const todayNow = new Map<string, number>();
+      const kindsOf = new Map<string, Set<TributeKind>>();
+      const addKind = (m: string, v: string, k: TributeKind) => {
+        const id = `${m}\n${v}`;
+        const set = kindsOf.get(id) ?? new Set();
+        set.add(k);
+        kindsOf.set(id, set);
+      };
+      for (const r of rows) {
+        if (r.t === 'i') {
+          inserted.add(offerKey({ martyrId: r.martyr_id, kind: r.kind, visitorId: r.visitor_id! }));
+          addKind(r.martyr_id, r.visitor_id!, r.kind);
+        } else if (r.t === 'o') addKind(r.martyr_id, r.visitor_id!, r.kind);
+        else if (r.t === 'u') todayNow.set(`${r.martyr_id}\n${r.kind}`, Number(r.today));
+        else {
+          const c = counts.get(r.martyr_id)!;
+          c.today[r.kind] = Number(r.today);
+          c.total[r.kind] = Number(r.total);
         }
       }
-
-      // 6. The counts after the batch, and each visitor's kinds today.
+      // Counter rows this statement moved: today as it now stands, the total moved with it.
+      for (const [id, now] of todayNow) {
+        const [m, k] = id.split('\n') as [string, TributeKind];
+        const c = counts.get(m)!;
+        c.total[k] += now - c.today[k];
+        c.today[k] = now;
+      }
+      for (const i of fresh) if (!inserted.has(offerKey(items[i]!))) reason.set(i, 'already_offered');
       if (work.length) {
-        const touched = [...new Set(work.map((i) => items[i]!.martyrId))];
-        const counts = await countsOf(tx, touched, day);
         committedCounts = counts;
-        const mine = await tx.query<{ martyr_id: string; visitor_id: string; kind: TributeKind }>(
-          `SELECT martyr_id, visitor_id, kind FROM tribute_offers
-            WHERE day = $1 AND (martyr_id, visitor_id) IN (SELECT m, v FROM jsonb_to_recordset($2::jsonb) AS x(m text, v text))`,
-          [day, json(work.map((i) => ({ m: items[i]!.martyrId, v: items[i]!.visitorId })))],
-        );
-        const kindsOf = new Map<string, Set<TributeKind>>();
-        for (const r of mine.rows) {
-          const id = `${r.martyr_id}\n${r.visitor_id}`;
-          const set = kindsOf.get(id) ?? new Set();
-          set.add(r.kind);
-          kindsOf.set(id, set);
-        }
         // Walk the batch backwards, taking later offers off, so each answer shows its own count.
         const later = new Map<string, TributeCounts>();
         for (const i of [...work].reverse()) {
@@ -265,10 +287,13 @@ export class TributeWriter {
       if (claimedKeys.size) {
         const stored = [...claimedKeys].sort().map((k) => {
           const a = out[leaderOf.get(k)!] as OfferAnswer;
-          return { k, s: a.status, r: a.body };
+          return { k, h: items[leaderOf.get(k)!]!.idempotency!.hash, s: a.status, r: a.body };
         });
-        await tx.query(
-          `UPDATE idempotency_keys SET status = x.s, response = x.r FROM jsonb_to_recordset($1::jsonb) AS x(k text, s int, r jsonb) WHERE key = x.k`,
+        // An upsert rather than UPDATE … FROM: it finds each row by the primary key, never by a join.
+        await q.query(
+          `INSERT INTO idempotency_keys (key, request_hash, status, response)
+             SELECT k, h, s, r FROM jsonb_to_recordset($1::jsonb) AS x(k text, h text, s int, r jsonb)
+           ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, response = EXCLUDED.response`,
           [json(stored)],
         );
       }
@@ -277,11 +302,11 @@ export class TributeWriter {
         out[i] = a instanceof Error ? a : { ...a, replayed: true };
       }
 
-      if (this.limits && nowMs - this.#prunedAt > 600_000) {
+      if (pruneDue && this.limits) {
         this.#prunedAt = nowMs;
         const l = this.limits;
         const longest = Math.max(...[l.mint, l.visitor, l.address, l.unsigned].map((b) => (b.burst / b.perHour) * 3_600_000));
-        await pruneLimits(tx, nowMs, longest);
+        await pruneLimits(q, nowMs, longest);
       }
       return out as (OfferAnswer | Error)[];
     });

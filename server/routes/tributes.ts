@@ -76,14 +76,20 @@ export function tributeRoutes(deps: AppDeps) {
     const body = await readJson(c);
     const offer = parseWith(routes.offerTribute.body, body, 'body');
     const idempotencyKey = idempotencyKeyOf(c);
-    const answer = await writer.offer({
+    const answer = await writer
+      .offer({
       martyrId: id,
       kind: offer.kind,
       visitorId: offer.visitorId,
       address: limits ? addressKey(clientAddress(c, deps.trustProxy ?? 0)) : '',
       signed: limits ? isSignedVisitor(key, offer.visitorId, now()) : false,
       idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, hash: requestHash(c, body) },
-    });
+      })
+      .catch((err: unknown) => {
+        // The martyr was deleted after the writer last saw it: its foreign key refused the offer.
+        if ((err as { code?: string }).code === '23503') throw notFound('Martyr');
+        throw err;
+      });
     if (answer.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer.body, answer.status as 200);
   });

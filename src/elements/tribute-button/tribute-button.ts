@@ -8,6 +8,7 @@ import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
 import { tributeIcon } from './icons.js';
 import { tributeStore, type TributeStore } from './tribute-store.js';
+import { liveSubscription } from './live-count.js';
 
 export const isTributeKind = (value: unknown): value is TributeKind => (TRIBUTE_KINDS as readonly unknown[]).includes(value);
 
@@ -244,7 +245,7 @@ export class MemorialTributeButton extends MemorialElement {
     }
     this.#unsubscribe?.();
     this.#store = next;
-    this.#unsubscribe = next?.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = next ? liveSubscription(next, () => this.requestUpdate()) : undefined;
   }
 
   #unfollow(): void {
