@@ -52,8 +52,9 @@ export class GroupCommit<I, O> {
     let answers: (O | Error)[] | undefined;
     try {
       answers = await this.run(items);
-    } catch (err) {
-      const retryable = ['40P01', '40001'].includes((err as { code?: string }).code ?? '');
+    } catch (first) {
+      let err = first;
+      const retryable = ['40P01', '40001'].includes((first as { code?: string }).code ?? '');
       if (retryable) {
         try {
           answers = await this.run(items);
