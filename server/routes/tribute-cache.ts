@@ -12,7 +12,7 @@ export class SummaryCache {
   readonly #entries = new Map<string, { at: number; day: string; rep: Representation }>();
 
   constructor(
-    private readonly ttlMs = 1000,
+    private readonly ttlMs = 2000,
     private readonly maxEntries = 20_000,
   ) {}
 

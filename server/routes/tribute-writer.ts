@@ -34,22 +34,6 @@ const zero = (): TributeCounts => ({ flower: 0, bow: 0, candle: 0, sweep: 0 });
 const json = (v: unknown) => JSON.stringify(v);
 const offerKey = (o: { martyrId: string; kind: string; visitorId: string }) => `${o.martyrId}\n${o.kind}\n${o.visitorId}`;
 
-/** Today's and all-time counts of several martyrs in one query. */
-export async function countsOf(db: Queryable, martyrIds: readonly string[], day: string): Promise<Map<string, Counts>> {
-  const { rows } = await db.query<{ martyr_id: string; kind: TributeKind; today: number; total: number }>(
-    `SELECT martyr_id, kind, CAST(SUM(CASE WHEN day = $2 THEN count ELSE 0 END) AS int) AS today, CAST(SUM(count) AS int) AS total
-       FROM tribute_counts WHERE martyr_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) GROUP BY martyr_id, kind`,
-    [json(martyrIds), day],
-  );
-  const out = new Map<string, Counts>(martyrIds.map((id) => [id, { day, today: zero(), total: zero() }]));
-  for (const r of rows) {
-    const c = out.get(r.martyr_id)!;
-    c.today[r.kind] = Number(r.today);
-    c.total[r.kind] = Number(r.total);
-  }
-  return out;
-}
-
 /**
  * Writes tributes by group commit (see GroupCommit): one transaction per batch checks the
  * martyrs, claims idempotency keys, draws the fair-limit budgets, inserts the offers, moves

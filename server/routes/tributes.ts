@@ -3,7 +3,7 @@ import { routes, TRIBUTE_KINDS, type TributeCounts, type TributeKind, type Tribu
 import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
-import { represent, sendCacheable, SUMMARY_MAX_AGE } from '../http/cacheable.js';
+import { represent, sendCacheable, SUMMARY_MAX_AGE, type Representation } from '../http/cacheable.js';
 import { addressKey, clientAddress } from '../http/client-address.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
@@ -11,7 +11,7 @@ import { fairLimitsOf } from '../limits/fair-limits.js';
 import { isSignedVisitor, visitorKey } from '../limits/visitor-id.js';
 import { shanghaiDay } from '../time.js';
 import { SummaryCache } from './tribute-cache.js';
-import { countsOf, TributeWriter } from './tribute-writer.js';
+import { TributeWriter, type Counts } from './tribute-writer.js';
 
 const zero = (): TributeCounts => ({ flower: 0, bow: 0, candle: 0, sweep: 0 });
 
@@ -42,12 +42,30 @@ export async function tributeSummary(db: Queryable, martyrId: string, day: strin
   return summary;
 }
 
+/** A martyr's counts in one query (undefined when there is no such martyr). */
+async function publicCounts(db: Queryable, martyrId: string, day: string): Promise<Counts | undefined> {
+  const { rows } = await db.query<{ kind: TributeKind | null; today: number; total: number }>(
+    `SELECT c.kind, CAST(SUM(CASE WHEN c.day = $2 THEN c.count ELSE 0 END) AS int) AS today, CAST(SUM(c.count) AS int) AS total
+       FROM martyrs m LEFT JOIN tribute_counts c ON c.martyr_id = m.id WHERE m.id = $1 GROUP BY c.kind`,
+    [martyrId, day],
+  );
+  if (rows.length === 0) return undefined;
+  const counts: Counts = { day, today: zero(), total: zero() };
+  for (const r of rows) {
+    if (r.kind === null) continue;
+    counts.today[r.kind] = Number(r.today);
+    counts.total[r.kind] = Number(r.total);
+  }
+  return counts;
+}
+
 export function tributeRoutes(deps: AppDeps) {
   const { db, now } = deps;
   const app = new Hono();
   const limits = fairLimitsOf(deps);
   const key = visitorKey(deps.dataKey);
   const cache = new SummaryCache();
+  const loads = new Map<string, Promise<Representation | undefined>>();
   const writer = new TributeWriter(db, now, limits, (counts) => {
     const t = now().getTime();
     for (const [id, c] of counts) cache.put(id, c, t);
@@ -65,8 +83,15 @@ export function tributeRoutes(deps: AppDeps) {
     }
     let rep = cache.get(id, day, at.getTime());
     if (!rep) {
-      if (!(await martyrExists(db, id))) throw notFound('Martyr');
-      rep = cache.put(id, (await countsOf(db, [id], day)).get(id)!, at.getTime());
+      // Concurrent misses for one martyr share one query.
+      let loading = loads.get(id);
+      if (!loading) {
+        loading = publicCounts(db, id, day).then((counts) => (counts ? cache.put(id, counts, at.getTime()) : undefined));
+        loads.set(id, loading);
+        void loading.finally(() => loads.delete(id)).catch(() => undefined);
+      }
+      rep = await loading;
+      if (!rep) throw notFound('Martyr');
     }
     return sendCacheable(c, rep, `public, max-age=${SUMMARY_MAX_AGE}`);
   });
