@@ -28,11 +28,14 @@ let noticeIds = 0;
  * new count at once; the server's answer confirms it, and a refusal (network, 4xx/5xx, 429 with
  * its `Retry-After`) takes it back with a message. Results are announced through a polite live
  * region. Every button (and card) for the same martyr on the page shares one summary request
- * and stays in step.
+ * and stays in step; while the page is visible the counts are asked for again every ten
+ * seconds (a cacheable request, revalidated by ETag), so others' tributes show up.
  *
  * One tribute of each kind counts per visitor per martyr per day (the server enforces it). The
- * visitor is a random id kept in `localStorage` under `memorial-elements.visitor-id` (in memory
- * when storage is blocked); it is not personal data.
+ * visitor is an id kept in `localStorage` under `memorial-elements.visitor-id` (in memory
+ * when storage is blocked); on the first offer the button has the server sign one
+ * (`POST /visitors`), which gives it the full allowance of the server's fair limits. It is
+ * not personal data.
  *
  * @summary Offers one tribute (献花, 鞠躬, 点烛, 擦拭墓碑) to a martyr and shows the live count.
  * @tag memorial-tribute-button
