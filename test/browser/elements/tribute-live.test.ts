@@ -3,7 +3,8 @@
  * <memorial-tribute-button> and the fair limits (issue 16), against the reference server: the
  * first offer of a browser holding an unsigned visitor id mints a signed one by itself and keeps
  * it; counts follow others' tributes (the store's refresh, which live-count.ts runs every ten
- * seconds on a visible page) while keeping what this visitor has offered.
+ * seconds on a visible page) while keeping what this visitor has offered; a hidden tab asks
+ * nothing, and asks at once when shown again.
  */
 import { expect } from '@esm-bundle/chai';
 import '../../../src/elements/provider/define.js';
@@ -80,5 +81,27 @@ describe('tribute button: signed visitor and live counts', () => {
     expect(el.offered, 'still shown as offered by this visitor').to.equal(true);
     // the refresh asked for the public, cacheable summary (no visitor named)
     expect(client.log.filter((l) => l === `GET /api/v1/martyrs/${martyr(1)}/tributes`).length).to.be.greaterThan(1);
+  });
+
+  it('a tab that becomes visible again asks at once; hiding it asks nothing', async () => {
+    const client = countingClient();
+    const root = withClient(client, `<memorial-tribute-button martyr-id="${martyr(2)}" kind="sweep"></memorial-tribute-button>`);
+    const el = button(root);
+    await until('loaded', () => el.summary);
+    const gets = () => client.log.filter((l) => l === `GET /api/v1/martyrs/${martyr(2)}/tributes`).length;
+    const shown = gets();
+    const setVisibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      setVisibility('hidden');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(gets(), 'nothing asked when hidden').to.equal(shown);
+      setVisibility('visible');
+      await until('a refresh on becoming visible', () => gets() === shown + 1);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
   });
 });
