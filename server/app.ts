@@ -6,7 +6,8 @@ import type { ErrorBody } from '../src/contract/index.js';
 import type { AppDeps } from './deps.js';
 import { ApiError } from './http/api-error.js';
 import { errorLogLine } from './http/error-log.js';
-import { clientKey, rateLimitWrites } from './http/rate-limit.js';
+import { clientAddress } from './http/client-address.js';
+import { rateLimitWrites } from './http/rate-limit.js';
 import { runWithRequest } from './http/request-context.js';
 import { authenticate, createThrottles } from './http/staff-auth.js';
 import { adminAuditRoutes } from './routes/admin-audit.js';
@@ -30,6 +31,8 @@ import { adminGraveRoutes, isPhotoUpload } from './routes/admin-graves.js';
 import { cemeteryRoutes } from './routes/cemeteries.js';
 import { photoRoutes } from './photos/serve.js';
 import { databasePhotoStore } from './photos/store.js';
+import { adminThrottledRoutes, visitorRoutes } from './routes/visitors.js';
+import { fairLimitsOf } from './limits/fair-limits.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -47,7 +50,7 @@ export function createApi(deps: AppDeps) {
     // JSON only, never sniffed as HTML or script (site.ts's header middleware does not reach routes mounted before it).
     c.header('X-Content-Type-Options', 'nosniff');
     // Who, from where, under which request id: read by the audit log and the staff throttles.
-    await runWithRequest({ requestId: id, address: clientKey(c, deps.rateLimit?.trustProxy ?? process.env.MEMORIAL_TRUST_PROXY === '1') }, next);
+    await runWithRequest({ requestId: id, address: clientAddress(c, deps.trustProxy ?? 0) }, next);
   });
 
   // Any host page may embed the elements; nothing here relies on cookies, so no credentials.
@@ -71,7 +74,10 @@ export function createApi(deps: AppDeps) {
   // Photo uploads have their own, larger limit (routes/admin-graves.ts).
   api.use('*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
 
-  if (deps.rateLimit) api.use('*', rateLimitWrites(deps.rateLimit));
+  // Tributes and minting answer from their own budgets (counted: false, not 429) when fair limits are on.
+  const fair = fairLimitsOf(deps) !== null;
+  const ownBudget = (c: { req: { method: string; path: string } }) => fair && c.req.method === 'POST' && /\/(martyrs\/[^/]+\/tributes|visitors)$/.test(c.req.path);
+  if (deps.rateLimit) api.use('*', rateLimitWrites(deps.rateLimit, { trustedHops: deps.trustProxy ?? 0, exempt: ownBudget }));
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/health', async (c) => {
@@ -95,12 +101,13 @@ export function createApi(deps: AppDeps) {
   api.route('/admin', adminCampaignRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminCalendarRoutes(deps) as unknown as Hono<Env>);
   api.route('/admin', adminRelativeRoutes(deps) as unknown as Hono<Env>);
+  api.route('/admin', adminThrottledRoutes(deps) as unknown as Hono<Env>);
   const photoStore = deps.photoStore ?? databasePhotoStore;
   api.route('/admin', adminGraveRoutes(deps, photoStore, deps.photoLimits) as unknown as Hono<Env>);
   api.route('/', cemeteryRoutes(deps) as unknown as Hono<Env>);
   api.route('/', photoRoutes(deps, photoStore) as unknown as Hono<Env>);
   api.route('/admin', adminEmbedHostRoutes(deps) as unknown as Hono<Env>);
-  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes]) {
+  for (const routes of [campaignEmbedsRoute, martyrRoutes, tributeRoutes, messageRoutes, campaignRoutes, relativeRoutes, regionRoutes, visitorRoutes]) {
     api.route('/', routes(deps) as unknown as Hono<Env>);
   }
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { RateLimit } from './http/rate-limit.js';
 import { privateDataDir } from './db/file-modes.js';
 import { checkCampaignLink, normalizeHost } from '../src/contract/index.js';
+import { trustProxyFromEnv } from './http/client-address.js';
+import { fairLimitsFromEnv, type FairLimits } from './limits/fair-limits.js';
 
 export interface ServerConfig {
   port: number;
@@ -23,6 +25,10 @@ export interface ServerConfig {
   previousDataKeys: Buffer[];
   /** MEMORIAL_CAMPAIGN_HOSTS: hosts besides the national platform that campaign links may use. */
   campaignHosts: string[];
+  /** MEMORIAL_TRUST_PROXY: proxies in front that append to X-Forwarded-For (0: none). */
+  trustProxy: number;
+  /** MEMORIAL_FAIR_LIMITS: visitor and address budgets for tributes; null when `off`. */
+  fairLimits: FairLimits | null;
 }
 
 /**
@@ -48,18 +54,19 @@ async function dataKey(dataDir: string, usingPostgres: boolean): Promise<Buffer>
 }
 
 /**
- * MEMORIAL_RATE_LIMIT: `off`, or `BURST:PER_SECOND` (default `60:1`: 60 writes at once per
- * client address, one more earned back each second). MEMORIAL_TRUST_PROXY=1 keys it on the
- * first X-Forwarded-For address (only behind a proxy you run).
+ * MEMORIAL_RATE_LIMIT: `off`, or `BURST:PER_SECOND` (default `300:5`: 300 writes at once per
+ * client address, five more earned back each second — a computer room of 200 behind one NAT
+ * leaving a message each fits). It guards against floods; what counts as a tribute is decided
+ * by the fair limits (MEMORIAL_FAIR_LIMITS). `off` turns both off.
  */
-export function rateLimitFromEnv(value = process.env.MEMORIAL_RATE_LIMIT, trustProxy = process.env.MEMORIAL_TRUST_PROXY === '1'): RateLimit | null {
-  const spec = value?.trim() || '60:1';
+export function rateLimitFromEnv(value = process.env.MEMORIAL_RATE_LIMIT): RateLimit | null {
+  const spec = value?.trim() || '300:5';
   if (spec === 'off') return null;
   const m = /^(\d+):(\d+(?:\.\d+)?)$/.exec(spec);
   const burst = Number(m?.[1]);
   const perSecond = Number(m?.[2]);
   if (!m || burst < 1 || !(perSecond > 0)) throw new Error('MEMORIAL_RATE_LIMIT must be "off" or BURST:PER_SECOND, e.g. 60:1');
-  return { burst, perSecond, trustProxy };
+  return { burst, perSecond };
 }
 
 const hexKey = (name: string, v: string): Buffer => {
@@ -149,5 +156,7 @@ export async function loadConfig(repoRoot: string): Promise<ServerConfig> {
     clock: clockFromEnv(),
     previousDataKeys: await previousDataKeys(dataDir),
     campaignHosts: campaignHostsFromEnv(),
+    trustProxy: trustProxyFromEnv(),
+    fairLimits: rateLimitFromEnv() ? fairLimitsFromEnv() : null,
   };
 }

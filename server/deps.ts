@@ -1,5 +1,6 @@
 import type { Database } from './db/database.js';
 import type { RateLimit } from './http/rate-limit.js';
+import type { FairLimits } from './limits/fair-limits.js';
 import type { WordList } from './moderation/sensitive-words.js';
 import type { PhotoLimits } from './photos/limits.js';
 import type { PhotoStore } from './photos/store.js';
@@ -43,4 +44,8 @@ export interface AppDeps {
   embedNewHostsPerDay?: number;
   /** Link verification of registered host pages; `allowPrivate` (tests only) lets it fetch loopback and private addresses over http. */
   linkCheck?: { allowPrivate: boolean; timeoutMs?: number; maxBytes?: number };
+  /** Visitor and address budgets for tributes (MEMORIAL_FAIR_LIMITS); null is off; omitted follows `rateLimit` (defaults when it is on). */
+  fairLimits?: FairLimits | null;
+  /** Proxies in front of the server that append to X-Forwarded-For (MEMORIAL_TRUST_PROXY); 0 or omitted trusts none. */
+  trustProxy?: number;
 }

@@ -56,6 +56,8 @@ const app = createApp({
   words: loadWordList(process.env.MEMORIAL_SENSITIVE_WORDS || fileURLToPath(DEFAULT_WORDS_FILE)),
   rateLimit: config.rateLimit,
   retentionDays,
+  fairLimits: config.fairLimits,
+  trustProxy: config.trustProxy,
 });
 mountSite(app, repoRoot);
 

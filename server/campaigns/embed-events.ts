@@ -4,7 +4,7 @@ import { CampaignCalendar } from '../calendar/calendar.js';
 import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
-import { clientKey } from '../http/rate-limit.js';
+import { clientAddress } from '../http/client-address.js';
 import { keyedHash } from '../personal-data.js';
 import { shanghaiDay } from '../time.js';
 
@@ -27,7 +27,7 @@ export function newHostsPerDayFromEnv(raw = process.env.MEMORIAL_EMBED_NEW_HOSTS
  */
 export async function recordEmbedEvent(
   tx: Queryable,
-  deps: Pick<AppDeps, 'dataKey' | 'now' | 'rateLimit' | 'embedNewHostsPerDay'>,
+  deps: Pick<AppDeps, 'dataKey' | 'now' | 'trustProxy' | 'embedNewHostsPerDay'>,
   c: Context,
   campaignId: string,
   event: CampaignEvent,
@@ -40,7 +40,7 @@ export async function recordEmbedEvent(
   if (campaign.startDate > day || campaign.endDate < day) return false;
   if (c.req.header('origin') !== event.origin) return false;
 
-  const visitor = keyedHash(deps.dataKey, 'embed visitor', clientKey(c, deps.rateLimit?.trustProxy ?? false));
+  const visitor = keyedHash(deps.dataKey, 'embed visitor', clientAddress(c, deps.trustProxy ?? 0));
   const known = await tx.query('SELECT 1 FROM campaign_embeds WHERE campaign_id = $1 AND origin = $2 LIMIT 1', [campaignId, event.origin]);
   const introduces = known.rows.length === 0;
   if (introduces) {

@@ -27,7 +27,7 @@ export function canonicalJson(value: unknown): string {
  * Whose key this is: the route (method and path) and the client (its address and, for staff,
  * a digest of its credentials). Two clients, or one client on two routes, never share a key.
  */
-function scopeOf(c: Context): string {
+export function scopeOf(c: Context): string {
   let address = 'unknown';
   try {
     address = getConnInfo(c).remote.address ?? 'unknown';
@@ -37,6 +37,18 @@ function scopeOf(c: Context): string {
   return sha256(`${c.req.method} ${new URL(c.req.url).pathname}\n${address}\n${c.req.header('authorization') ?? ''}`);
 }
 
+/** The `Idempotency-Key` header, checked; undefined when absent. Shared with the tribute group commit. */
+export function idempotencyKeyOf(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–200 printable ASCII characters');
+  }
+  return key;
+}
+
+/** What a replay must match: the method, the path and the body (keys in any order). */
+export const requestHash = (c: Context, body: unknown): string => sha256(`${c.req.method} ${new URL(c.req.url).pathname}\n${canonicalJson(body)}`);
+
 /**
  * Runs a write in one transaction, honouring `Idempotency-Key`: the key row is claimed in the
  * same transaction as the write, so a retry with the same key replays the stored response and
@@ -44,14 +56,11 @@ function scopeOf(c: Context): string {
  * Failed attempts roll the key back with everything else, so they may be retried.
  */
 export async function runWrite(db: Database, c: Context, body: unknown, work: (tx: Queryable) => Promise<HandlerResult>): Promise<Response> {
-  const key = c.req.header('idempotency-key');
-  if (key !== undefined && !KEY_PATTERN.test(key)) {
-    throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–200 printable ASCII characters');
-  }
+  const key = idempotencyKeyOf(c);
   const result = await db.transaction(async (tx) => {
     if (key === undefined) return { ...(await work(tx)), replayed: false };
     const scope = scopeOf(c);
-    const hash = sha256(`${c.req.method} ${new URL(c.req.url).pathname}\n${canonicalJson(body)}`);
+    const hash = requestHash(c, body);
     const claimed = await tx.query(
       'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
       [scope, key, hash],

@@ -1,37 +1,34 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from './api-error.js';
+import { clientAddress } from './client-address.js';
 
 export interface RateLimit {
   /** Requests a client may make at once. */
   burst: number;
   /** Requests per second it earns back. */
   perSecond: number;
-  /** Use the first X-Forwarded-For address (only behind a proxy you run). */
-  trustProxy?: boolean;
 }
 
-export function clientKey(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+export interface RateLimitOptions {
+  /** Proxies in front of the server that append to X-Forwarded-For (see clientAddress). */
+  trustedHops?: number;
+  /** Requests this limiter leaves alone because a budget of their own answers them (tributes, minting). */
+  exempt?: (c: Context) => boolean;
+  now?: () => number;
 }
 
 /**
- * A token bucket per client address for writes. In memory and per process: behind a load
- * balancer each process limits on its own, which bounds a flood to N times the rate.
+ * A token bucket per client address for writes: a flood guard, in memory and per process
+ * (behind N processes a flood gets N times the rate). The budgets that decide what counts —
+ * visitors, tributes per address — are kept in the database instead (server/limits/).
  */
-export function rateLimitWrites(limit: RateLimit, now: () => number = Date.now): MiddlewareHandler {
+export function rateLimitWrites(limit: RateLimit, opts: RateLimitOptions = {}): MiddlewareHandler {
+  const now = opts.now ?? Date.now;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    const key = clientKey(c, limit.trustProxy ?? false);
+    if (opts.exempt?.(c)) return next();
+    const key = clientAddress(c, opts.trustedHops ?? 0);
     const t = now();
     if (buckets.size > 50_000) {
       for (const [k, b] of buckets) if (t - b.at > (limit.burst / limit.perSecond) * 1000) buckets.delete(k);

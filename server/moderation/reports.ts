@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { audit } from '../audit.js';
 import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
-import { clientKey } from '../http/rate-limit.js';
+import { clientAddress } from '../http/client-address.js';
 import { keyedHash } from '../personal-data.js';
 
 /**
@@ -38,7 +38,7 @@ interface ReportedMessage {
  */
 export async function recordReport(
   tx: Queryable,
-  deps: Pick<AppDeps, 'dataKey' | 'words' | 'rateLimit' | 'reportHideAfter'>,
+  deps: Pick<AppDeps, 'dataKey' | 'words' | 'trustProxy' | 'reportHideAfter'>,
   c: Context,
   messageId: string,
   input: { reason?: string | undefined; visitorId?: string | undefined },
@@ -46,7 +46,7 @@ export async function recordReport(
   const { rows } = await tx.query<ReportedMessage>('SELECT id, martyr_id, status, text, signature FROM messages WHERE id = $1 FOR UPDATE', [messageId]);
   const m = rows[0];
   if (!m || m.status === 'rejected') return;
-  const address = keyedHash(deps.dataKey, 'report address', clientKey(c, deps.rateLimit?.trustProxy ?? false));
+  const address = keyedHash(deps.dataKey, 'report address', clientAddress(c, deps.trustProxy ?? 0));
   const visitor = input.visitorId ? keyedHash(deps.dataKey, 'report visitor', input.visitorId) : `address:${address}`;
   const inserted = await tx.query(
     'INSERT INTO message_reports (message_id, visitor_hash, address_hash, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1',

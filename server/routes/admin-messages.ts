@@ -7,7 +7,6 @@ import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
 import { createdCursor, pageOf } from '../http/paging.js';
-import { iso } from './martyr-rows.js';
 import { toModerated, type MessageRow } from './message-rows.js';
 import { closeReports } from '../moderation/reports.js';
 

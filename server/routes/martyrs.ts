@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { routes } from '../../src/contract/index.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
+import { RECORD_MAX_AGE, represent, sendCacheable } from '../http/cacheable.js';
 import { parseWith, queryObject } from '../http/validate.js';
 import { martyrGrave } from '../cemeteries/read.js';
 import { toMartyr, type MartyrRow } from './martyr-rows.js';
@@ -19,7 +20,8 @@ export function martyrRoutes({ db }: AppDeps) {
     const { id } = parseWith(routes.getMartyr.params, c.req.param(), 'path');
     const { rows } = await db.query<MartyrRow>('SELECT * FROM martyrs WHERE id = $1', [id]);
     if (!rows[0]) throw notFound('Martyr');
-    return c.json({ ...toMartyr(rows[0]), grave: await martyrGrave(db, id) });
+    // Cacheable by a CDN: Qingming's page loads read the same few records over and over.
+    return sendCacheable(c, represent({ ...toMartyr(rows[0]), grave: await martyrGrave(db, id) }), `public, max-age=${RECORD_MAX_AGE}`);
   });
 
   return app;

@@ -3,9 +3,15 @@ import { routes, TRIBUTE_KINDS, type TributeCounts, type TributeKind, type Tribu
 import type { Queryable } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../http/api-error.js';
-import { runWrite } from '../http/idempotency.js';
+import { represent, sendCacheable, SUMMARY_MAX_AGE, type Representation } from '../http/cacheable.js';
+import { addressKey, clientAddress } from '../http/client-address.js';
+import { idempotencyKeyOf, requestHash, scopeOf } from '../http/idempotency.js';
 import { parseWith, queryObject, readJson } from '../http/validate.js';
+import { fairLimitsOf } from '../limits/fair-limits.js';
+import { isSignedVisitor, visitorKey } from '../limits/visitor-id.js';
 import { shanghaiDay } from '../time.js';
+import { SummaryCache } from './tribute-cache.js';
+import { TributeWriter, type Counts } from './tribute-writer.js';
 
 const zero = (): TributeCounts => ({ flower: 0, bow: 0, candle: 0, sweep: 0 });
 
@@ -36,40 +42,82 @@ export async function tributeSummary(db: Queryable, martyrId: string, day: strin
   return summary;
 }
 
-export function tributeRoutes({ db, now }: AppDeps) {
+/** A martyr's counts in one query (undefined when there is no such martyr). */
+async function publicCounts(db: Queryable, martyrId: string, day: string): Promise<Counts | undefined> {
+  const { rows } = await db.query<{ kind: TributeKind | null; today: number; total: number }>(
+    `SELECT c.kind, CAST(SUM(CASE WHEN c.day = $2 THEN c.count ELSE 0 END) AS int) AS today, CAST(SUM(c.count) AS int) AS total
+       FROM martyrs m LEFT JOIN tribute_counts c ON c.martyr_id = m.id WHERE m.id = $1 GROUP BY c.kind`,
+    [martyrId, day],
+  );
+  if (rows.length === 0) return undefined;
+  const counts: Counts = { day, today: zero(), total: zero() };
+  for (const r of rows) {
+    if (r.kind === null) continue;
+    counts.today[r.kind] = Number(r.today);
+    counts.total[r.kind] = Number(r.total);
+  }
+  return counts;
+}
+
+export function tributeRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   const app = new Hono();
+  const limits = fairLimitsOf(deps);
+  const key = visitorKey(deps.dataKey);
+  const cache = new SummaryCache();
+  const loads = new Map<string, Promise<Representation | undefined>>();
+  const writer = new TributeWriter(db, now, limits, (counts) => {
+    const t = now().getTime();
+    for (const [id, c] of counts) cache.put(id, c, t);
+  });
 
   app.get('/martyrs/:id/tributes', async (c) => {
     const { id } = parseWith(routes.getTributeSummary.params, c.req.param(), 'path');
     const { visitorId } = parseWith(routes.getTributeSummary.query, queryObject(c), 'query');
-    if (!(await martyrExists(db, id))) throw notFound('Martyr');
-    return c.json(await tributeSummary(db, id, shanghaiDay(now()), visitorId));
+    const at = now();
+    const day = shanghaiDay(at);
+    if (visitorId) {
+      // Names one visitor: the browser may keep it, shared caches may not.
+      if (!(await martyrExists(db, id))) throw notFound('Martyr');
+      return sendCacheable(c, represent(await tributeSummary(db, id, day, visitorId)), 'private, no-cache');
+    }
+    let rep = cache.get(id, day, at.getTime());
+    if (!rep) {
+      // Concurrent misses for one martyr share one query.
+      let loading = loads.get(id);
+      if (!loading) {
+        loading = publicCounts(db, id, day).then((counts) => (counts ? cache.put(id, counts, at.getTime()) : undefined));
+        loads.set(id, loading);
+        void loading.finally(() => loads.delete(id)).catch(() => undefined);
+      }
+      rep = await loading;
+      if (!rep) throw notFound('Martyr');
+    }
+    return sendCacheable(c, rep, `public, max-age=${SUMMARY_MAX_AGE}`);
   });
 
   app.post('/martyrs/:id/tributes', async (c) => {
     const { id } = parseWith(routes.offerTribute.params, c.req.param(), 'path');
     const body = await readJson(c);
     const offer = parseWith(routes.offerTribute.body, body, 'body');
-    return runWrite(db, c, body, async (tx) => {
-      if (!(await martyrExists(tx, id))) throw notFound('Martyr');
-      const day = shanghaiDay(now());
-      // The primary key (martyr, kind, day, visitor) is the daily limit; the counter moves only with a new row.
-      const inserted = await tx.query(
-        `INSERT INTO tribute_offers (martyr_id, kind, day, visitor_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [id, offer.kind, day, offer.visitorId],
-      );
-      const counted = inserted.rows.length === 1;
-      if (counted) {
-        await tx.query(
-          `INSERT INTO tribute_counts (martyr_id, kind, day, count) VALUES ($1, $2, $3, 1)
-           ON CONFLICT (martyr_id, kind, day) DO UPDATE SET count = tribute_counts.count + 1`,
-          [id, offer.kind, day],
-        );
-      }
-      const summary = await tributeSummary(tx, id, day, offer.visitorId);
-      return { status: counted ? 201 : 200, body: { counted, kind: offer.kind, summary } };
-    });
+    const idempotencyKey = idempotencyKeyOf(c);
+    const answer = await writer
+      .offer({
+      martyrId: id,
+      kind: offer.kind,
+      visitorId: offer.visitorId,
+      address: limits ? addressKey(clientAddress(c, deps.trustProxy ?? 0)) : '',
+      signed: limits ? isSignedVisitor(key, offer.visitorId, now()) : false,
+      // The writer keeps keys in one flat column: the route-and-client scope goes into the key itself.
+      idempotency: idempotencyKey === undefined ? undefined : { key: `${scopeOf(c)}:${idempotencyKey}`, hash: requestHash(c, body) },
+      })
+      .catch((err: unknown) => {
+        // The martyr was deleted after the writer last saw it: its foreign key refused the offer.
+        if ((err as { code?: string }).code === '23503') throw notFound('Martyr');
+        throw err;
+      });
+    if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(answer.body, answer.status as 200);
   });
 
   return app;

@@ -21,3 +21,4 @@ export * from './cemetery.js';
 export * from './routes.js';
 export * from './staff.js';
 export * from './staff-routes.js';
+export * from './visitor.js';

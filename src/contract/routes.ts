@@ -18,6 +18,7 @@ import {
   SeekingRelativesInput, SeekingRelativesResult,
 } from './cases.js';
 import { staffRoutes } from './staff-routes.js';
+import { visitorRoutes } from './visitor-routes.js';
 
 /**
  * One entry per REST operation. The server validates with these schemas, the SDK validates
@@ -63,7 +64,7 @@ export const routes = {
   },
   offerTribute: {
     method: 'POST', path: '/martyrs/{id}/tributes', tag: 'tributes',
-    summary: 'Offer a tribute; one of each kind per visitor per martyr per day',
+    summary: 'Offer a tribute; one of each kind per visitor per martyr per day, within fair budgets (over them: 200 with counted false and a reason)',
     params: IdParam, body: TributeOffer, response: TributeResult, status: 201, alsoStatus: [200],
   },
   listMessages: {
@@ -225,6 +226,7 @@ export const routes = {
   },
   ...cemeteryRoutes,
   ...staffRoutes,
+  ...visitorRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof routes;

@@ -39,9 +39,21 @@ export const TributeOffer = z.object({
 });
 export type TributeOffer = z.infer<typeof TributeOffer>;
 
+/**
+ * Why an offer was not counted: `already_offered` (this visitor offered this kind to this
+ * martyr today), `visitor_limit` (this visitor's hourly budget is spent), `address_limit` (the
+ * budget of the visitor's network address is spent), `unsigned_visitor` (the visitor id was not
+ * minted by `POST /visitors` and the small allowance for such ids at this address is spent).
+ */
+export const NOT_COUNTED_REASONS = ['already_offered', 'visitor_limit', 'address_limit', 'unsigned_visitor'] as const;
+export const NotCountedReason = z.enum(NOT_COUNTED_REASONS);
+export type NotCountedReason = z.infer<typeof NotCountedReason>;
+
 export const TributeResult = z.object({
-  /** False when this visitor had already offered this kind today: nothing was added. */
+  /** False when nothing was added; `reason` says why. Never an error: the reader's gesture was received. */
   counted: z.boolean(),
+  /** Present exactly when `counted` is false. */
+  reason: z.optional(NotCountedReason),
   kind: TributeKind,
   summary: TributeSummary,
 });

@@ -8,6 +8,7 @@ import { regionsResource, type RegionsResource } from './resources/regions.js';
 import { relativesResource, type RelativesResource } from './resources/relatives.js';
 import { tributesResource, type TributesResource } from './resources/tributes.js';
 import { Transport } from './transport.js';
+import { visitorsResource, type VisitorsResource } from './visitor.js';
 
 export interface MemorialClientOptions {
   /**
@@ -53,11 +54,13 @@ export function createMemorialClient(opts: MemorialClientOptions): MemorialClien
     retryLimit: typeof opts.retry === 'number' ? opts.retry : (opts.retry?.limit ?? DEFAULT_RETRY_LIMIT),
     headers: lowerCaseKeys({ ...(opts.locale ? { 'accept-language': opts.locale } : {}), ...opts.headers }),
   });
+  const visitors = visitorsResource(transport);
   return {
     baseUrl: root,
     locale: opts.locale,
     martyrs: martyrsResource(transport),
-    tributes: tributesResource(transport),
+    tributes: tributesResource(transport, visitors),
+    visitors,
     messages: messagesResource(transport),
     campaigns: campaignsResource(transport),
     relatives: relativesResource(transport),
@@ -77,6 +80,8 @@ export interface MemorialClient {
   readonly locale: Locale | undefined;
   readonly martyrs: MartyrsResource;
   readonly tributes: TributesResource;
+  /** Signed visitor ids for the fair tribute limits (minted by `tributes.offer` when needed). */
+  readonly visitors: VisitorsResource;
   readonly messages: MessagesResource;
   readonly campaigns: CampaignsResource;
   readonly relatives: RelativesResource;

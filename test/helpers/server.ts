@@ -35,6 +35,7 @@ export interface StaffSession {
   /** Headers for a read (cookie only) or a write (cookie and X-CSRF-Token). */
   headers(write?: boolean): Record<string, string>;
 }
+import type { FairLimits } from '../../server/limits/fair-limits.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -59,7 +60,7 @@ let schemaCounter = 0;
  * when TEST_DATABASE_URL is set (CI), a fresh schema of that PostgreSQL database.
  */
 export async function startTestServer(
-  opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit; clock?: Date; authThrottle?: boolean; sessionPolicy?: SessionPolicy; adminToken?: string } & Pick<AppDeps, 'campaignHosts' | 'reportHideAfter' | 'embedNewHostsPerDay' | 'linkCheck'> = {},
+  opts: { seed?: boolean; bodyLimit?: number; rateLimit?: RateLimit; clock?: Date; authThrottle?: boolean; sessionPolicy?: SessionPolicy; adminToken?: string; fairLimits?: FairLimits | null; trustProxy?: number } & Pick<AppDeps, 'campaignHosts' | 'reportHideAfter' | 'embedNewHostsPerDay' | 'linkCheck'> = {},
 ): Promise<TestServer> {
   const url = process.env.TEST_DATABASE_URL;
   const schema = url ? `t_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}` : undefined;
@@ -102,6 +103,8 @@ export async function startTestServer(
     // Off unless a test asks, for the same reason; the staff tests turn it on.
     authThrottle: opts.authThrottle ?? false,
     sessionPolicy: opts.sessionPolicy ?? { idleMinutes: 30, absoluteHours: 12 },
+    ...(opts.fairLimits !== undefined ? { fairLimits: opts.fairLimits } : {}),
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

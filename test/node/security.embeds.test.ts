@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 let server: TestServer;
 let admin: Record<string, string>;
 before(async () => {
-  server = await startTestServer({ rateLimit: { burst: 1e6, perSecond: 1e6, trustProxy: true }, embedNewHostsPerDay: 3, linkCheck: { allowPrivate: true, timeoutMs: 2000, maxBytes: 64 * 1024 } });
+  server = await startTestServer({ rateLimit: { burst: 1e6, perSecond: 1e6 }, trustProxy: 1, embedNewHostsPerDay: 3, linkCheck: { allowPrivate: true, timeoutMs: 2000, maxBytes: 64 * 1024 } });
   admin = { authorization: `Bearer ${server.adminToken}` };
   server.setNow(new Date('2026-04-01T02:00:00Z')); // inside qingming-2026, after qingming-2025
 });

@@ -13,7 +13,7 @@ let server: TestServer;
 let admin: Record<string, string>;
 before(async () => {
   // Behind a proxy that names the client: each test reporter gets its own address.
-  server = await startTestServer({ rateLimit: { burst: 1e6, perSecond: 1e6, trustProxy: true }, reportHideAfter: 3 });
+  server = await startTestServer({ rateLimit: { burst: 1e6, perSecond: 1e6 }, trustProxy: 1, reportHideAfter: 3 });
   admin = { authorization: `Bearer ${server.adminToken}` };
 });
 after(() => server.close());

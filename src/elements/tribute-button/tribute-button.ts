@@ -8,6 +8,7 @@ import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
 import { tributeIcon } from './icons.js';
 import { tributeStore, type TributeStore } from './tribute-store.js';
+import { liveSubscription } from './live-count.js';
 
 export const isTributeKind = (value: unknown): value is TributeKind => (TRIBUTE_KINDS as readonly unknown[]).includes(value);
 
@@ -27,11 +28,14 @@ let noticeIds = 0;
  * new count at once; the server's answer confirms it, and a refusal (network, 4xx/5xx, 429 with
  * its `Retry-After`) takes it back with a message. Results are announced through a polite live
  * region. Every button (and card) for the same martyr on the page shares one summary request
- * and stays in step.
+ * and stays in step; while the page is visible the counts are asked for again every ten
+ * seconds (a cacheable request, revalidated by ETag), so others' tributes show up.
  *
  * One tribute of each kind counts per visitor per martyr per day (the server enforces it). The
- * visitor is a random id kept in `localStorage` under `memorial-elements.visitor-id` (in memory
- * when storage is blocked); it is not personal data.
+ * visitor is an id kept in `localStorage` under `memorial-elements.visitor-id` (in memory
+ * when storage is blocked); on the first offer the button has the server sign one
+ * (`POST /visitors`), which gives it the full allowance of the server's fair limits. It is
+ * not personal data.
  *
  * @summary Offers one tribute (献花, 鞠躬, 点烛, 擦拭墓碑) to a martyr and shows the live count.
  * @tag memorial-tribute-button
@@ -244,7 +248,7 @@ export class MemorialTributeButton extends MemorialElement {
     }
     this.#unsubscribe?.();
     this.#store = next;
-    this.#unsubscribe = next?.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = next ? liveSubscription(next, () => this.requestUpdate()) : undefined;
   }
 
   #unfollow(): void {

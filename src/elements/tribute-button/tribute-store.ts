@@ -1,5 +1,6 @@
 import { TRIBUTE_KINDS, type TributeKind, type TributeResult, type TributeSummary } from '../../contract/tribute.js';
 import type { MemorialClient } from '../../sdk/index.js';
+import { signedVisitorId } from './signed-visitor.js';
 import { visitorId } from './visitor-id.js';
 
 type Listener = () => void;
@@ -101,6 +102,17 @@ export class TributeStore {
   }
 
   /**
+   * Asks for the public counts again (cacheable, no visitor named) once loaded, keeping what
+   * this visitor has offered today. Used to keep counts live (live-count.ts).
+   */
+  async refresh(signal?: AbortSignal): Promise<void> {
+    const held = this.#confirmed;
+    if (!held) return;
+    const fresh = await this.client.tributes.summary(this.martyrId, { signal });
+    this.#accept({ ...fresh, offeredToday: fresh.day === held.day ? held.offeredToday : [] });
+  }
+
+  /**
    * Offers a tribute of `kind` for this visitor. Every subscriber sees the new count at once;
    * the server's answer then replaces it, and a refusal (rejected promise) takes it back.
    * Resolves with `counted: false` when the visitor had already offered this kind today.
@@ -108,7 +120,9 @@ export class TributeStore {
   offer(kind: TributeKind): Promise<TributeResult> {
     const inFlight = this.#pending.get(kind);
     if (inFlight) return inFlight;
-    const request = this.client.tributes.offer(this.martyrId, { kind, visitorId: this.#visitor() }).then(
+    // The page's own visitor is signed by the server first (once per browser); an injected one is used as it is.
+    const visitor = this.#visitor === visitorId ? signedVisitorId(this.client) : Promise.resolve(this.#visitor());
+    const request = visitor.then((v) => this.client.tributes.offer(this.martyrId, { kind, visitorId: v })).then(
       (result) => {
         this.#pending.delete(kind);
         this.#accept(result.summary);

@@ -54,6 +54,16 @@ export function readOrCreateVisitorId(storage: StorageGetter = pageStorage): str
 
 let current: string | undefined;
 
+/** Replaces this browser's visitor id (with one the server signed), in memory and in storage. */
+export function adoptVisitorId(id: string, storage: StorageGetter = pageStorage): void {
+  current = id;
+  try {
+    storage()?.setItem(VISITOR_ID_KEY, id);
+  } catch {
+    // kept in memory only
+  }
+}
+
 /** This browser's visitor id (read once per page, then kept in memory). */
 export function visitorId(): string {
   current ??= readOrCreateVisitorId();

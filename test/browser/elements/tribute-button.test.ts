@@ -57,7 +57,8 @@ function countingClient(): MemorialClient & { log: Logged[] } {
   return Object.assign(client, { log });
 }
 const summaryGets = (log: Logged[], id: string) => log.filter((r) => r.method === 'GET' && r.path === `/api/v1/martyrs/${id}/tributes`).length;
-const posts = (log: Logged[]) => log.filter((r) => r.method === 'POST').length;
+/** Tribute offers sent (a first offer also mints the browser's signed visitor id: POST /visitors). */
+const posts = (log: Logged[]) => log.filter((r) => r.method === 'POST' && r.path.endsWith('/tributes')).length;
 
 const tag = (id: string, kind: TributeKind, extra = '') => `<memorial-tribute-button martyr-id="${id}" kind="${kind}"${extra}></memorial-tribute-button>`;
 const buttons = (root: ParentNode) => [...root.querySelectorAll('memorial-tribute-button')] as MemorialTributeButton[];
