@@ -39,8 +39,9 @@ export function adminCalendarRoutes({ db }: AppDeps) {
   });
 
   app.put('/campaign-rules/:id', async (c) => {
-    const { id } = parseWith(routes.adminUpdateCampaignRule.params, c.req.param(), 'path');
+    // the body first: a malformed request is refused as such, whatever its path says
     const body = await readJson(c);
+    const { id } = parseWith(routes.adminUpdateCampaignRule.params, c.req.param(), 'path');
     const rule: CampaignRule = parseWith(routes.adminUpdateCampaignRule.body, body, 'body');
     if (rule.id !== id) {
       throw new ApiError(400, 'validation_failed', 'The id in the body must match the path', [{ path: 'id', message: `must be "${id}"` }]);
@@ -61,8 +62,9 @@ export function adminCalendarRoutes({ db }: AppDeps) {
   });
 
   app.put('/campaign-rules/:id/years/:year', async (c) => {
-    const { id, year } = parseWith(routes.adminPutCampaignOverride.params, c.req.param(), 'path');
+    // the body first: a malformed request is refused as such, whatever its path says
     const body = await readJson(c);
+    const { id, year } = parseWith(routes.adminPutCampaignOverride.params, c.req.param(), 'path');
     const input = parseWith(routes.adminPutCampaignOverride.body, body, 'body');
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {

@@ -199,6 +199,11 @@ describe('personal data', () => {
       submitLead: [{ path: '/relative-leads', json: { martyrId: 't-rel-01', relationship: 'child', knowledge: '线索', consent: true, ...PLANTED, idNumberConsent: true } }],
       registerFamilySearch: [{ path: '/family-searches', json: family({ martyrName: '刘振邦', ...PLANTED, idNumberConsent: true }) }],
       listRegions: [{ path: '/regions' }, { path: '/regions?parent=360700' }],
+      listCemeteries: [{ path: '/cemeteries' }],
+      getCemetery: [{ path: '/cemeteries/sample-qingsong' }],
+      listGraves: [{ path: '/cemeteries/sample-qingsong/graves?limit=100' }],
+      getGrave: [{ path: '/graves/no-such-grave' }],
+      mintVisitor: [{ path: '/visitors', json: {} }],
       staffSignIn: [{ path: '/staff/session', json: { login: 'admin', password: PLANTED.mobile } }],
       staffSetup: [{ path: '/staff/setup', json: { setupToken: 'x'.repeat(30), login: 'first', displayName: PLANTED.claimantName, password: 'a long enough passphrase' } }],
     };

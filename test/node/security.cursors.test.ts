@@ -37,7 +37,17 @@ const LISTS: [name: keyof typeof routes, path: string, admin: boolean][] = [
   ['adminListFamilySearches', '/admin/family-searches', true],
   ['adminListMatches', '/admin/matches', true],
   ['campaignEmbeds', '/campaigns/qingming-2026/embeds', true],
+  ['listCemeteries', '/cemeteries', false],
+  ['listGraves', '/cemeteries/sample-qingsong/graves', false],
+  ['adminListGraves', '/admin/graves', true],
+  ['adminListStaff', '/admin/staff', true],
+  ['adminThrottled', '/admin/throttled', true],
 ];
+/**
+ * Lists keyed by text alone (a cemetery's name and id, a login): a crafted date is a valid name
+ * there, so the answer may be a page; what must hold is no 5xx and nothing in the log.
+ */
+const TEXT_KEYED = new Set(['/cemeteries', '/admin/staff']);
 
 describe('security: cursors', () => {
   it('covers every route whose query takes a cursor', () => {
@@ -51,7 +61,8 @@ describe('security: cursors', () => {
       for (const cursor of CRAFTED_CURSORS) {
         const sep = path.includes('?') ? '&' : '?';
         const res = await call(server, 'GET', `${path}${sep}cursor=${encodeURIComponent(cursor)}`, { headers: isAdmin ? admin : {} });
-        if (res.status !== 400 || res.body.code !== 'validation_failed' || res.body.issues?.[0]?.path !== 'cursor') {
+        const refused = res.status === 400 && res.body.code === 'validation_failed' && res.body.issues?.[0]?.path === 'cursor';
+        if (!refused && !(TEXT_KEYED.has(path) && res.status === 200)) {
           bad.push(`${path} ${Buffer.from(cursor, 'base64url').toString()} → ${res.status} ${res.body?.code}`);
         }
       }
