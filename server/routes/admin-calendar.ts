@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../http/api-error.js';
 import { runWrite } from '../http/idempotency.js';
 import { parseWith, readJson } from '../http/validate.js';
 import { authorize } from '../http/staff-auth.js';
+import { checkedLinks } from './admin-campaigns.js';
 
 async function ruleWithOverrides(tx: Queryable, id: string) {
   const [rule] = await loadRules(tx, id);
@@ -20,7 +21,7 @@ async function ruleWithOverrides(tx: Queryable, id: string) {
  * The recurring campaigns: bureau staff add a day of remembrance once, and enter a year's
  * notice (title, theme, exact dates, column) as that year's override.
  */
-export function adminCalendarRoutes({ db }: AppDeps) {
+export function adminCalendarRoutes({ db, campaignHosts = [] }: AppDeps) {
   const app = new Hono();
   app.use('/campaign-rules', authorize('campaigns'));
   app.use('/campaign-rules/*', authorize('campaigns'));
@@ -29,7 +30,7 @@ export function adminCalendarRoutes({ db }: AppDeps) {
 
   app.post('/campaign-rules', async (c) => {
     const body = await readJson(c);
-    const rule = parseWith(routes.adminCreateCampaignRule.body, body, 'body');
+    const rule = checkedLinks(parseWith(routes.adminCreateCampaignRule.body, body, 'body'), campaignHosts);
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
       if (!(await insertRule(tx, rule))) throw new ApiError(409, 'conflict', `A campaign rule with id "${rule.id}" already exists; use PUT to change it`);
@@ -42,7 +43,7 @@ export function adminCalendarRoutes({ db }: AppDeps) {
     // the body first: a malformed request is refused as such, whatever its path says
     const body = await readJson(c);
     const { id } = parseWith(routes.adminUpdateCampaignRule.params, c.req.param(), 'path');
-    const rule: CampaignRule = parseWith(routes.adminUpdateCampaignRule.body, body, 'body');
+    const rule: CampaignRule = checkedLinks(parseWith(routes.adminUpdateCampaignRule.body, body, 'body'), campaignHosts);
     if (rule.id !== id) {
       throw new ApiError(400, 'validation_failed', 'The id in the body must match the path', [{ path: 'id', message: `must be "${id}"` }]);
     }
@@ -65,7 +66,7 @@ export function adminCalendarRoutes({ db }: AppDeps) {
     // the body first: a malformed request is refused as such, whatever its path says
     const body = await readJson(c);
     const { id, year } = parseWith(routes.adminPutCampaignOverride.params, c.req.param(), 'path');
-    const input = parseWith(routes.adminPutCampaignOverride.body, body, 'body');
+    const input = checkedLinks(parseWith(routes.adminPutCampaignOverride.body, body, 'body'), campaignHosts);
     const actor = actorOf(c);
     return runWrite(db, c, body, async (tx) => {
       const rule = await ruleWithOverrides(tx, id);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CAMPAIGN_LINK_PROBLEMS, checkCampaignLink, routes, type CampaignInput, type FieldIssue } from '../../src/contract/index.js';
+import { CAMPAIGN_LINK_PROBLEMS, checkCampaignLink, routes, type FieldIssue } from '../../src/contract/index.js';
 import { actorOf, audit } from '../audit.js';
 import { authorize } from '../http/staff-auth.js';
 import type { AppDeps } from '../deps.js';
@@ -21,12 +21,14 @@ async function ruleCampaign(tx: Queryable, id: string) {
   return rule && campaignOf(rule, parsed.year, rule.overrides.find((o) => o.year === parsed.year)) ? { rule, year: parsed.year } : null;
 }
 
+type Linked = { url?: string | null | undefined; partnerLinks?: readonly { url: string }[] | null | undefined };
+
 /**
  * The banner on every portal follows these links, so only the national platform and the
  * deployment's own hosts pass (checkCampaignLink, which the banner applies again), stored in
- * normalized form.
+ * normalized form. For campaigns, rules and a year's overrides alike (absent links stay absent).
  */
-function checkedLinks<T extends CampaignInput>(input: T, hosts: readonly string[]): T {
+export function checkedLinks<T extends Linked>(input: T, hosts: readonly string[]): T {
   const issues: FieldIssue[] = [];
   const check = (url: string, path: string) => {
     const r = checkCampaignLink(url, hosts);
@@ -34,10 +36,11 @@ function checkedLinks<T extends CampaignInput>(input: T, hosts: readonly string[
     issues.push({ path, message: CAMPAIGN_LINK_PROBLEMS[r.reason] });
     return url;
   };
-  const url = check(input.url, 'url');
-  const partnerLinks = input.partnerLinks.map((l, i) => ({ ...l, url: check(l.url, `partnerLinks.${i}.url`) }));
+  const out = { ...input };
+  if (typeof input.url === 'string') out.url = check(input.url, 'url');
+  if (input.partnerLinks) out.partnerLinks = input.partnerLinks.map((l, i) => ({ ...l, url: check(l.url, `partnerLinks.${i}.url`) }));
   if (issues.length) throw new ApiError(400, 'validation_failed', `The request body is invalid: ${issues.map((i) => i.path).join(', ')}`, issues);
-  return { ...input, url, partnerLinks };
+  return out;
 }
 
 /** The campaign calendar is data: bureau staff add next year's campaign without a release. */

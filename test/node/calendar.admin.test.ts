@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 let server: TestServer;
 let auth: Record<string, string>;
 before(async () => {
-  server = await startTestServer({ seed: false });
+  server = await startTestServer({ seed: false, campaignHosts: ['www.example-county.gov.cn'] });
   auth = { authorization: `Bearer ${server.adminToken}` };
 });
 after(() => server.close());
