@@ -145,8 +145,12 @@ export default [
     output: {
       dir: r('dist'),
       format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // One file per source module (as Shoelace and Web Awesome publish): an app's bundler then
+      // drops whole modules an entry does not use (package.json "sideEffects"), instead of
+      // keeping every locale's catalog because it shares a chunk with the tokens.
+      preserveModules: true,
+      preserveModulesRoot: r('src'),
+      entryFileNames: (chunk) => (chunk.isEntry ? '[name].js' : 'lib/[name].js'),
       sourcemap: true,
     },
     plugins: [
