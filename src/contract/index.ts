@@ -13,3 +13,5 @@ export * from './admin.js';
 export * from './regions.js';
 export * from './cases.js';
 export * from './routes.js';
+export { publicRoutes } from './routes.public.js';
+export { adminRoutes } from './routes.admin.js';

@@ -1,4 +1,5 @@
 import type { AuditEntry, Campaign, CampaignInput, EmbedReport, ModeratedMessage, ModerationDecision } from '../contract/index.js';
+import { adminRoutes } from '../contract/routes.admin.js';
 import { apiRoot } from './base-url.js';
 import type { MemorialClientOptions } from './client.js';
 import { pagedList, type PagedList } from './paged-list.js';
@@ -32,25 +33,25 @@ export function createMemorialAdminClient(opts: MemorialAdminClientOptions) {
     messages: {
       /** The moderation queue (pending by default), oldest first. */
       list: (query: QueryOf<'adminListMessages'> = {}, opts?: CallOptions): PagedList<ModeratedMessage> =>
-        pagedList((cursor) => t.call('adminListMessages', { query: { ...query, cursor } }, opts), query.cursor),
+        pagedList((cursor) => t.call(adminRoutes.adminListMessages, { query: { ...query, cursor } }, opts), query.cursor),
       approve: (id: string, decision: ModerationDecision = {}, opts?: WriteOptions): Promise<ModeratedMessage> =>
-        t.call('adminApproveMessage', { params: { id }, body: decision }, opts),
+        t.call(adminRoutes.adminApproveMessage, { params: { id }, body: decision }, opts),
       /** Rejecting needs a reason; it goes into the audit log. */
       reject: (id: string, decision: ModerationDecision & { reason: string }, opts?: WriteOptions): Promise<ModeratedMessage> =>
-        t.call('adminRejectMessage', { params: { id }, body: decision }, opts),
+        t.call(adminRoutes.adminRejectMessage, { params: { id }, body: decision }, opts),
       delete: async (id: string, opts?: WriteOptions): Promise<void> => {
-        await t.call('adminDeleteMessage', { params: { id } }, opts);
+        await t.call(adminRoutes.adminDeleteMessage, { params: { id } }, opts);
       },
     },
     campaigns: {
-      create: (campaign: CampaignInput, opts?: WriteOptions): Promise<Campaign> => t.call('adminCreateCampaign', { body: campaign }, opts),
+      create: (campaign: CampaignInput, opts?: WriteOptions): Promise<Campaign> => t.call(adminRoutes.adminCreateCampaign, { body: campaign }, opts),
       update: (campaign: CampaignInput, opts?: WriteOptions): Promise<Campaign> =>
-        t.call('adminUpdateCampaign', { params: { id: campaign.id }, body: campaign }, opts),
+        t.call(adminRoutes.adminUpdateCampaign, { params: { id: campaign.id }, body: campaign }, opts),
       /** Which host sites carry the banner, with impressions and clicks. */
-      embeds: (id: string, opts?: CallOptions): Promise<EmbedReport> => t.call('campaignEmbeds', { params: { id } }, opts),
+      embeds: (id: string, opts?: CallOptions): Promise<EmbedReport> => t.call(adminRoutes.campaignEmbeds, { params: { id } }, opts),
     },
     /** Who did what and when, newest first. */
-    audit: (opts?: CallOptions): PagedList<AuditEntry> => pagedList((cursor) => t.call('adminAuditLog', { query: { cursor } }, opts)),
+    audit: (opts?: CallOptions): PagedList<AuditEntry> => pagedList((cursor) => t.call(adminRoutes.adminAuditLog, { query: { cursor } }, opts)),
   };
 }
 export type MemorialAdminClient = ReturnType<typeof createMemorialAdminClient>;

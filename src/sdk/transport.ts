@@ -1,11 +1,12 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import * as z from 'zod/mini';
-import { routes, type FieldIssue, type RouteDef } from '../contract/index.js';
+import type { FieldIssue } from '../contract/error.js';
+import type { RouteDef } from '../contract/route-def.js';
 import { MemorialError, MemorialNetworkError, MemorialTimeoutError, MemorialValidationError } from './errors.js';
 import { retryAfterSeconds, toHttpError } from './http-error.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { InflightRequests } from './inflight.js';
-import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteName } from './route-types.js';
+import type { RouteBody, RouteParams, RouteQuery, RouteResponse } from './route-types.js';
 
 /** Per-call options every method accepts. */
 export interface CallOptions {
@@ -33,10 +34,10 @@ export interface TransportOptions {
 }
 
 /** What one operation is called with; absent parts are those the route does not have. */
-export interface CallArgs<R extends RouteName> {
-  params?: ParamsOf<R>;
-  query?: QueryOf<R>;
-  body?: BodyOf<R>;
+export interface CallArgs<D extends RouteDef> {
+  params?: RouteParams<D>;
+  query?: RouteQuery<D>;
+  body?: RouteBody<D>;
 }
 
 /**
@@ -78,13 +79,13 @@ export class Transport {
   }
 
   /**
-   * Calls one operation of the route table and returns its validated response.
+   * Calls one operation and returns its validated response. The route definition is passed,
+   * not its name, so a bundle holds only the routes (and schemas) its code calls.
    * Identical concurrent GETs share one request; POSTs never do.
    */
-  async call<R extends RouteName>(name: R, args: CallArgs<R>, opts: WriteOptions = {}): Promise<ResponseOf<R>> {
+  async call<D extends RouteDef>(route: D, args: CallArgs<D>, opts: WriteOptions = {}): Promise<RouteResponse<D>> {
     // As fetch does: an already aborted call never reaches the network.
     if (opts.signal?.aborted) throw opts.signal.reason;
-    const route: RouteDef = routes[name];
     const url = buildPath(route.path, route.params, args.params) + buildQuery(args.query as object | undefined);
     const { signal } = opts;
     let text: string;
@@ -95,7 +96,7 @@ export class Transport {
       const headers = { 'idempotency-key': opts.idempotencyKey ?? newIdempotencyKey() };
       text = await this.#send(route.method, url, args.body ?? {}, headers, signal);
     }
-    return decode(text, route.response) as ResponseOf<R>;
+    return decode(text, route.response) as RouteResponse<D>;
   }
 
   async #send(method: string, url: string, json: unknown, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<string> {

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { nearestLang, normalizeLocale, type Locale } from '../../i18n/locale.js';
-import type { MemorialClient } from '../../sdk/index.js';
+import type { MemorialClient } from '../../sdk/client.js';
 import { metaApiBase, sharedClient } from '../shared/client.js';
 import { memorialContext, type MemorialContextValue } from '../shared/context.js';
 import { GuardedElement } from '../shared/guarded-element.js';
