@@ -3,9 +3,10 @@ import * as z from 'zod/mini';
 import type { FieldIssue } from '../contract/error.js';
 import type { RouteDef } from '../contract/route-def.js';
 import { MemorialError, MemorialNetworkError, MemorialTimeoutError, MemorialValidationError } from './errors.js';
-import { retryAfterSeconds, toHttpError } from './http-error.js';
+import { toHttpError } from './http-error.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { InflightRequests } from './inflight.js';
+import { backoffMs, RETRY_AFTER_STATUSES, RETRY_STATUSES, retryAfterAcceptable } from './retry-policy.js';
 import type { RouteBody, RouteParams, RouteQuery, RouteResponse } from './route-types.js';
 
 /** Per-call options every method accepts. */
@@ -41,12 +42,6 @@ export interface CallArgs<D extends RouteDef> {
 }
 
 /**
- * Waiting longer than this for a `Retry-After` would leave a reader staring at a spinner; past
- * it the call fails at once with `MemorialHttpError.retryAfter` set so the UI can say when.
- */
-export const MAX_RETRY_AFTER_MS = 30_000;
-
-/**
  * Every method but GET carries an idempotency key, so the server replays instead of repeating
  * the operation; that is what makes it safe to retry them, unlike ky's default.
  */
@@ -64,16 +59,14 @@ export class Transport {
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       timeout: opts.timeout,
       headers: { accept: 'application/json', ...opts.headers },
+      // The rules are retry-policy.ts's, shared with the fetch-only GET (get-json.ts).
       retry: {
         limit: opts.retryLimit,
         methods: RETRIED_METHODS,
-        // ky's defaults, restated because honouring Retry-After on these is part of our contract.
-        afterStatusCodes: [413, 429, 503],
-        shouldRetry: ({ error }) => {
-          if (!isHTTPError(error)) return undefined;
-          const wait = retryAfterSeconds(error.response.headers);
-          return wait !== undefined && wait * 1000 > MAX_RETRY_AFTER_MS ? false : undefined;
-        },
+        statusCodes: [...RETRY_STATUSES],
+        afterStatusCodes: [...RETRY_AFTER_STATUSES],
+        delay: backoffMs,
+        shouldRetry: ({ error }) => (isHTTPError(error) && !retryAfterAcceptable(error.response.headers) ? false : undefined),
       },
     });
   }

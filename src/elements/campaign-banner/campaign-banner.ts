@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Campaign } from '../../contract/campaign.js';
+import { getCampaignLean } from '../../sdk/campaign-lean.js';
 import { classifyError, isAbort, MemorialConfigError, type ClassifiedError } from '../shared/errors.js';
 import { MemorialCampaignClickEvent, MemorialLoadEvent } from '../shared/events.js';
 import type { TaskStatus } from '../shared/task.js';
 import { bannerDaysLeft, bannerText, formatDay } from './banner-i18n.js';
 import { campaignPhase, daysBetween, shanghaiDay, untilShanghaiMidnight, type CampaignPhase } from './calendar.js';
-import { fetchCampaign } from './campaign-fetch.js';
 import { closeFloat, embedReported, floatClosed, reportEmbed, type EmbedEventType } from './embed-report.js';
 import { MemorialLeanElement } from './lean-element.js';
 
@@ -345,7 +345,7 @@ export class MemorialCampaignBanner extends MemorialLeanElement {
             'memorial-elements: no API address. Set api-base on the element, wrap it in <memorial-provider api-base>, or add <meta name="memorial-api-base" content>.',
           );
         }
-        const data = source.client ? await source.client.campaigns.get(id, { signal: abort.signal }) : await fetchCampaign(source.apiRoot, id, abort.signal);
+        const data = source.client ? await source.client.campaigns.get(id, { signal: abort.signal }) : await getCampaignLean(source.apiRoot, id, { signal: abort.signal });
         if (generation !== this.#generation) return;
         this.#data = data;
         this.#status = 'loaded';
