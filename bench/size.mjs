@@ -110,7 +110,7 @@ function cdnFiles(tags) {
   const files = staticClosure(snippet);
   if (snippet.endsWith(ALL_IN_ONE)) return files;
   for (const tag of tags) {
-    const chunk = path.join(path.dirname(snippet), `memorial-${tag}.js`);
+    const chunk = path.join(path.dirname(snippet), `${tag.startsWith('memorial-') ? tag : `memorial-${tag}`}.js`);
     if (!existsSync(chunk)) return undefined;
     staticClosure(chunk, files);
   }
