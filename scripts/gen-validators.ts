@@ -60,95 +60,76 @@ const functions: string[] = [];
 const ids = new Map<z.core.$ZodType, string>();
 const bodies = new Map<string, string>();
 const q = (v: unknown) => JSON.stringify(v);
-const push = (message: string) => `is.push({ path: p, message: ${q(message)} });`;
 
-/** One check on a value of the node's type (string, array or object). */
-function checkCode(check: { _zod: { def: CheckDef } }, what: 'string' | 'array' | 'object'): string {
+/** One check as a `[test, message]` pair (the object's own checks also carry a path). */
+function testCode(check: { _zod: { def: CheckDef } }, what: 'string' | 'array' | 'object'): string {
   const rule = ruleCalls.get(check);
   if (rule) {
-    const args = [what === 'object' ? 'o' : 'v', ...rule.args.map(q)].join(', ');
-    const path = rule.path ? `{ path: at(p, ${q(rule.path.join('.'))}), message: ${q(rule.message)} }` : `{ path: p, message: ${q(rule.message)} }`;
-    return `if (!rules.${rule.name}(${args})) is.push(${path});`;
+    const args = rule.args.map((a) => `, ${q(a)}`).join('');
+    const test = args ? `(x) => rules.${rule.name}(x${args})` : `rules.${rule.name}`;
+    return `[${test}, ${q(rule.message)}${rule.path ? `, ${q(rule.path.join('.'))}` : ''}]`;
   }
   const def = check._zod.def;
-  if (def.check === 'string_format' && def.pattern) return `if (!${def.pattern}.test(v)) ${push(messageOf(def, `must match ${def.pattern}`))}`;
-  if (def.check === 'max_length') return `if (v.length > ${def.maximum}) ${push(messageOf(def, `must have at most ${def.maximum} ${what === 'array' ? 'items' : 'characters'}`))}`;
-  if (def.check === 'min_length') return `if (v.length < ${def.minimum}) ${push(messageOf(def, `must have at least ${def.minimum} ${what === 'array' ? 'items' : 'characters'}`))}`;
+  const unit = what === 'array' ? 'items' : 'characters';
+  if (def.check === 'string_format' && def.pattern) return `[(x) => ${def.pattern}.test(x), ${q(messageOf(def, `must match ${def.pattern}`))}]`;
+  if (def.check === 'max_length') return `[(x) => x.length <= ${def.maximum}, ${q(messageOf(def, `must have at most ${def.maximum} ${unit}`))}]`;
+  if (def.check === 'min_length') return `[(x) => x.length >= ${def.minimum}, ${q(messageOf(def, `must have at least ${def.minimum} ${unit}`))}]`;
   throw new Error(`gen-validators: no browser form for the check ${q(def.check)} (a bare z.refine? use rule() from refine.ts)`);
 }
 
-/** The name of the function that checks `schema`: `(v, p, is) => output`. */
+const list = (items: string[]) => (items.length ? `[${items.join(', ')}]` : '[]');
+
+/** The name of the constant that checks `schema` (a `Check`), declared after those it uses. */
 function fn(schema: z.core.$ZodType): string {
   const known = ids.get(schema);
   if (known) return known;
   const def = defOf(schema);
-  const body: string[] = [];
   const checks = def.checks ?? [];
+  let expr: string;
   switch (def.type) {
-    case 'string':
-      body.push(`if (typeof v !== 'string') { ${push('must be a string')} return v; }`);
+    case 'string': {
       // z.iso.date() and friends: the schema is itself a format check.
-      if (def.check === 'string_format' && def.pattern) body.push(`if (!${def.pattern}.test(v)) ${push(`must be a ${def.format ?? 'formatted string'}`)}`);
-      for (const c of checks) body.push(checkCode(c, 'string'));
-      body.push('return v;');
+      const own = def.check === 'string_format' && def.pattern ? [`[(x) => ${def.pattern}.test(x), ${q(`must be a ${def.format ?? 'formatted string'}`)}]`] : [];
+      expr = `value((x) => typeof x === 'string', 'must be a string', ${list([...own, ...checks.map((c) => testCode(c, 'string'))])})`;
       break;
+    }
     case 'boolean':
     case 'number':
       if (checks.length) throw new Error(`gen-validators: checks on ${def.type} are not supported yet`);
-      body.push(`if (typeof v !== '${def.type}'${def.type === 'number' ? ' || !Number.isFinite(v)' : ''}) ${push(`must be a ${def.type}`)}`, 'return v;');
+      expr = `value((x) => typeof x === '${def.type}'${def.type === 'number' ? ' && Number.isFinite(x)' : ''}, 'must be a ${def.type}')`;
       break;
     case 'enum':
-      body.push(`if (!${q(Object.values(def.entries ?? {}))}.includes(v as string)) ${push('must be one of the known values')}`, 'return v;');
+      expr = `value((x) => ${q(Object.values(def.entries ?? {}))}.includes(x), 'must be one of the known values')`;
       break;
     case 'literal':
-      body.push(`if (!${q(def.values)}.includes(v)) ${push(`must be ${(def.values ?? []).map((x) => q(x)).join(' or ')}`)}`, 'return v;');
+      expr = `value((x) => ${q(def.values)}.includes(x), ${q(`must be ${(def.values ?? []).map((x) => q(x)).join(' or ')}`)})`;
       break;
     case 'nullable':
-      body.push(`return v === null ? null : ${fn(def.innerType!)}(v, p, is);`);
+      expr = `nullable(${fn(def.innerType!)})`;
       break;
     case 'optional':
-      body.push(`return v === undefined ? undefined : ${fn(def.innerType!)}(v, p, is);`);
+      expr = `optional(${fn(def.innerType!)})`;
       break;
     case 'union':
-      body.push(
-        `for (const option of [${def.options!.map(fn).join(', ')}]) {`,
-        '  const own: Issues = [];',
-        '  const out = option(v, p, own);',
-        '  if (!own.length) return out;',
-        '}',
-        push('matches none of the allowed forms'),
-        'return v;',
-      );
+      expr = `union(${list(def.options!.map(fn))})`;
       break;
     case 'array':
-      body.push(`if (!Array.isArray(v)) { ${push('must be an array')} return v; }`);
-      for (const c of checks) body.push(checkCode(c, 'array'));
-      body.push(`return v.map((item, i) => ${fn(def.element!)}(item, at(p, i), is));`);
+      expr = `array(${fn(def.element!)}, ${list(checks.map((c) => testCode(c, 'array')))})`;
       break;
     case 'object': {
-      body.push(`if (!isObject(v)) { ${push('must be an object')} return v; }`);
-      if (checks.length) body.push('const before = is.length;');
-      body.push('const o: Record<string, unknown> = {};');
-      for (const [key, value] of Object.entries(def.shape ?? {})) {
-        const optional = defOf(value).type === 'optional';
-        const line = `o[${q(key)}] = ${fn(value)}(v[${q(key)}], at(p, ${q(key)}), is);`;
-        body.push(optional ? `if (v[${q(key)}] !== undefined) ${line}` : line);
-      }
-      // As zod: the object's own checks run once its fields are valid.
-      if (checks.length) body.push('if (is.length === before) {', ...checks.map((c) => `  ${checkCode(c, 'object')}`), '}');
-      body.push('return o;');
+      const fields = Object.entries(def.shape ?? {}).map(([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : q(key)}: ${fn(value)}`);
+      expr = `object({ ${fields.join(', ')} }${checks.length ? `, ${list(checks.map((c) => testCode(c, 'object')))}` : ''})`;
       break;
     }
     default:
       throw new Error(`gen-validators: no browser form for zod type ${q(def.type)}`);
   }
-  // Schemas built alike (every `text(1, 100)`) share one function.
-  const code = body.map((l) => `  ${l}`).join('\n');
-  let id = bodies.get(code);
+  // Schemas built alike (every `text(1, 100)`) share one check.
+  let id = bodies.get(expr);
   if (!id) {
     id = `c${bodies.size}`;
-    bodies.set(code, id);
-    functions.push(`function ${id}(v: any, p: string, is: Issues): unknown {\n${code}\n}`);
+    bodies.set(expr, id);
+    functions.push(`const ${id}: Check = /* @__PURE__ */ ${expr};`);
   }
   ids.set(schema, id);
   return id;
@@ -156,7 +137,7 @@ function fn(schema: z.core.$ZodType): string {
 
 const exports = TARGETS.map(({ name, schema, type }) => {
   const id = fn(schema);
-  return `/** The contract's \`${type}\` schema as a browser check: the data with only the schema's fields, or the issues. */\nexport const ${name} = (value: unknown): Checked<z.output<typeof ${type}>> => run(${id}, value);`;
+  return `/** The contract's \`${type}\` schema as a browser check: the data with only the schema's fields, or the issues. */\nexport const ${name} = (value: unknown): Checked<z.output<typeof ${type}>> => check(${id}, value);`;
 });
 const typeImports = new Map<string, string[]>();
 for (const t of TARGETS) typeImports.set(t.from, [...(typeImports.get(t.from) ?? []), t.type]);
@@ -171,17 +152,60 @@ ${[...typeImports].map(([from, types]) => `import type { ${types.sort().join(', 
 
 type Issues = { path: string; message: string }[];
 export type Checked<T> = { data: T; issues?: undefined } | { data?: undefined; issues: Issues };
+/** Checks \`v\` at path \`p\`, adding what is wrong to \`is\`; returns the output (as zod's: unknown keys dropped). */
+type Check = (v: any, p: string, is: Issues) => unknown;
+/** A test and the message when it fails; an object's own tests may name the field (\`path\`). */
+type Test = readonly [(v: any) => boolean, string, string?];
 
 const at = (p: string, key: string | number): string => (p ? \`\${p}.\${key}\` : String(key));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (is: Issues, path: string, message: string): void => void is.push({ path, message });
+const run = (v: unknown, p: string, is: Issues, tests: readonly Test[]): void => {
+  for (const [test, message, path] of tests) if (!test(v)) fail(is, path ? at(p, path) : p, message);
+};
 
-function run<T>(check: (v: unknown, p: string, is: Issues) => unknown, value: unknown): Checked<T> {
+/** A value \`ok\` accepts (else \`message\`), then every test. */
+const value = (ok: (v: any) => boolean, message: string, tests: readonly Test[] = []): Check => (v, p, is) => {
+  if (!ok(v)) fail(is, p, message);
+  else run(v, p, is, tests);
+  return v;
+};
+const nullable = (check: Check): Check => (v, p, is) => (v === null ? null : check(v, p, is));
+const optional = (check: Check): Check => (v, p, is) => (v === undefined ? undefined : check(v, p, is));
+/** The first option that takes the value without issues. */
+const union = (options: readonly Check[]): Check => (v, p, is) => {
+  for (const option of options) {
+    const own: Issues = [];
+    const out = option(v, p, own);
+    if (!own.length) return out;
+  }
+  fail(is, p, 'matches none of the allowed forms');
+  return v;
+};
+const array = (item: Check, tests: readonly Test[]): Check => (v, p, is) => {
+  if (!Array.isArray(v)) return fail(is, p, 'must be an array'), v;
+  run(v, p, is, tests);
+  return v.map((x, i) => item(x, at(p, i), is));
+};
+/** The shape's fields only; the object's own tests run once its fields are valid, as zod's do. */
+const object = (shape: Record<string, Check>, tests: readonly Test[] = []): Check => (v, p, is) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(is, p, 'must be an object'), v;
+  const before = is.length;
+  const o: Record<string, unknown> = {};
+  for (const key in shape) {
+    const out = shape[key]!(v[key], at(p, key), is);
+    if (out !== undefined) o[key] = out;
+  }
+  if (is.length === before) run(o, p, is, tests);
+  return o;
+};
+
+function check<T>(root: Check, value: unknown): Checked<T> {
   const issues: Issues = [];
-  const data = check(value, '', issues);
+  const data = root(value, '', issues);
   return issues.length ? { issues } : { data: data as T };
 }
 
-${functions.join('\n\n')}
+${functions.join('\n')}
 
 ${exports.join('\n\n')}
 `;

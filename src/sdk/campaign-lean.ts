@@ -1,6 +1,6 @@
 import type { Campaign } from '../contract/campaign.js';
 import { validateCampaign, validateCampaignIdParam } from '../contract/generated/validators.js';
-import { MemorialValidationError } from './errors.js';
+import { MemorialArgumentError, MemorialValidationError } from './errors.js';
 import { getJson, type GetJsonOptions } from './get-json.js';
 
 /** The contract's `getCampaign` path (routes.public.ts; test/node/sdk.campaigns.test.ts keeps them equal). */
@@ -13,7 +13,7 @@ export const CAMPAIGN_PATH = '/campaigns/{id}';
  */
 export async function getCampaignLean(apiRoot: string, id: string, opts: GetJsonOptions = {}): Promise<Campaign> {
   // As the client: a malformed id never reaches the network (and `..` cannot walk the path).
-  if (validateCampaignIdParam({ id }).issues) throw new TypeError(`memorial-elements: invalid path parameter for ${CAMPAIGN_PATH}: ${JSON.stringify(id)}`);
+  if (validateCampaignIdParam({ id }).issues) throw new MemorialArgumentError(`memorial-elements: invalid path parameter for ${CAMPAIGN_PATH}: ${JSON.stringify(id)}`, 'path');
   const data = await getJson(apiRoot + CAMPAIGN_PATH.slice(1).replace('{id}', encodeURIComponent(id)), opts);
   const checked = validateCampaign(data);
   if (checked.issues) throw new MemorialValidationError(checked.issues);

@@ -2,7 +2,7 @@ import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from
 import * as z from 'zod/mini';
 import type { FieldIssue } from '../contract/error.js';
 import type { RouteDef } from '../contract/route-def.js';
-import { MemorialError, MemorialNetworkError, MemorialTimeoutError, MemorialValidationError } from './errors.js';
+import { MemorialArgumentError, MemorialError, MemorialNetworkError, MemorialTimeoutError, MemorialValidationError } from './errors.js';
 import { toHttpError } from './http-error.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { InflightRequests } from './inflight.js';
@@ -119,7 +119,7 @@ function buildPath(template: string, schema: z.ZodMiniObject | undefined, params
     const checked = schema.safeParse(params);
     if (!checked.success) {
       const what = checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-      throw new TypeError(`memorial-elements: invalid path parameter for ${template}: ${what}`);
+      throw new MemorialArgumentError(`memorial-elements: invalid path parameter for ${template}: ${what}`, 'path');
     }
   }
   const values = (params ?? {}) as Record<string, string>;

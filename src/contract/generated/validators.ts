@@ -9,163 +9,85 @@ import type { ErrorBody } from '../error.js';
 
 type Issues = { path: string; message: string }[];
 export type Checked<T> = { data: T; issues?: undefined } | { data?: undefined; issues: Issues };
+/** Checks `v` at path `p`, adding what is wrong to `is`; returns the output (as zod's: unknown keys dropped). */
+type Check = (v: any, p: string, is: Issues) => unknown;
+/** A test and the message when it fails; an object's own tests may name the field (`path`). */
+type Test = readonly [(v: any) => boolean, string, string?];
 
 const at = (p: string, key: string | number): string => (p ? `${p}.${key}` : String(key));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (is: Issues, path: string, message: string): void => void is.push({ path, message });
+const run = (v: unknown, p: string, is: Issues, tests: readonly Test[]): void => {
+  for (const [test, message, path] of tests) if (!test(v)) fail(is, path ? at(p, path) : p, message);
+};
 
-function run<T>(check: (v: unknown, p: string, is: Issues) => unknown, value: unknown): Checked<T> {
-  const issues: Issues = [];
-  const data = check(value, '', issues);
-  return issues.length ? { issues } : { data: data as T };
-}
-
-function c0(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(v)) is.push({ path: p, message: "must be a lowercase slug such as \"qingming-2026\"" });
+/** A value `ok` accepts (else `message`), then every test. */
+const value = (ok: (v: any) => boolean, message: string, tests: readonly Test[] = []): Check => (v, p, is) => {
+  if (!ok(v)) fail(is, p, message);
+  else run(v, p, is, tests);
   return v;
-}
-
-function c1(v: any, p: string, is: Issues): unknown {
-  if (!["qingming","martyrs-day","army-day","victory-day","memorial-day","other"].includes(v as string)) is.push({ path: p, message: "must be one of the known values" });
-  return v;
-}
-
-function c2(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  if (!rules.noForbiddenChars(v)) is.push({ path: p, message: "contains control characters or broken surrogate pairs" });
-  if (!rules.noLeadingBom(v)) is.push({ path: p, message: "starts with a byte-order mark (U+FEFF)" });
-  if (!rules.visibleAtLeast(v, 1)) is.push({ path: p, message: "must not be empty" });
-  if (!rules.codePointsAtMost(v, 100)) is.push({ path: p, message: "must be at most 100 characters" });
-  return v;
-}
-
-function c3(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  if (!rules.noForbiddenChars(v)) is.push({ path: p, message: "contains control characters or broken surrogate pairs" });
-  if (!rules.noLeadingBom(v)) is.push({ path: p, message: "starts with a byte-order mark (U+FEFF)" });
-  if (!rules.visibleAtLeast(v, 1)) is.push({ path: p, message: "must not be empty" });
-  if (!rules.codePointsAtMost(v, 40)) is.push({ path: p, message: "must be at most 40 characters" });
-  return v;
-}
-
-function c4(v: any, p: string, is: Issues): unknown {
-  return v === null ? null : c3(v, p, is);
-}
-
-function c5(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  if (!/^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/.test(v)) is.push({ path: p, message: "must be a date" });
-  return v;
-}
-
-function c6(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  if (v.length > 2000) is.push({ path: p, message: "must have at most 2000 characters" });
-  if (!rules.httpUrl(v)) is.push({ path: p, message: "must be an absolute http(s) URL" });
-  return v;
-}
-
-function c7(v: any, p: string, is: Issues): unknown {
-  if (!isObject(v)) { is.push({ path: p, message: "must be an object" }); return v; }
-  const o: Record<string, unknown> = {};
-  o["title"] = c2(v["title"], at(p, "title"), is);
-  o["url"] = c6(v["url"], at(p, "url"), is);
-  return o;
-}
-
-function c8(v: any, p: string, is: Issues): unknown {
-  if (!Array.isArray(v)) { is.push({ path: p, message: "must be an array" }); return v; }
-  if (v.length > 20) is.push({ path: p, message: "must have at most 20 items" });
-  return v.map((item, i) => c7(item, at(p, i), is));
-}
-
-function c9(v: any, p: string, is: Issues): unknown {
-  if (!isObject(v)) { is.push({ path: p, message: "must be an object" }); return v; }
-  const before = is.length;
-  const o: Record<string, unknown> = {};
-  o["id"] = c0(v["id"], at(p, "id"), is);
-  o["kind"] = c1(v["kind"], at(p, "kind"), is);
-  o["title"] = c2(v["title"], at(p, "title"), is);
-  o["theme"] = c4(v["theme"], at(p, "theme"), is);
-  o["startDate"] = c5(v["startDate"], at(p, "startDate"), is);
-  o["endDate"] = c5(v["endDate"], at(p, "endDate"), is);
-  o["url"] = c6(v["url"], at(p, "url"), is);
-  o["partnerLinks"] = c8(v["partnerLinks"], at(p, "partnerLinks"), is);
-  if (is.length === before) {
-    if (!rules.notBefore(o, "endDate", "startDate")) is.push({ path: at(p, "endDate"), message: "endDate must not be before startDate" });
-  }
-  return o;
-}
-
-function c10(v: any, p: string, is: Issues): unknown {
-  if (!["current"].includes(v)) is.push({ path: p, message: "must be \"current\"" });
-  return v;
-}
-
-function c11(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v)) is.push({ path: p, message: "must be an id of letters, digits, \"_\" or \"-\"" });
-  return v;
-}
-
-function c12(v: any, p: string, is: Issues): unknown {
-  for (const option of [c10, c11]) {
+};
+const nullable = (check: Check): Check => (v, p, is) => (v === null ? null : check(v, p, is));
+const optional = (check: Check): Check => (v, p, is) => (v === undefined ? undefined : check(v, p, is));
+/** The first option that takes the value without issues. */
+const union = (options: readonly Check[]): Check => (v, p, is) => {
+  for (const option of options) {
     const own: Issues = [];
     const out = option(v, p, own);
     if (!own.length) return out;
   }
-  is.push({ path: p, message: "matches none of the allowed forms" });
+  fail(is, p, 'matches none of the allowed forms');
   return v;
-}
-
-function c13(v: any, p: string, is: Issues): unknown {
-  if (!isObject(v)) { is.push({ path: p, message: "must be an object" }); return v; }
+};
+const array = (item: Check, tests: readonly Test[]): Check => (v, p, is) => {
+  if (!Array.isArray(v)) return fail(is, p, 'must be an array'), v;
+  run(v, p, is, tests);
+  return v.map((x, i) => item(x, at(p, i), is));
+};
+/** The shape's fields only; the object's own tests run once its fields are valid, as zod's do. */
+const object = (shape: Record<string, Check>, tests: readonly Test[] = []): Check => (v, p, is) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(is, p, 'must be an object'), v;
+  const before = is.length;
   const o: Record<string, unknown> = {};
-  o["id"] = c12(v["id"], at(p, "id"), is);
+  for (const key in shape) {
+    const out = shape[key]!(v[key], at(p, key), is);
+    if (out !== undefined) o[key] = out;
+  }
+  if (is.length === before) run(o, p, is, tests);
   return o;
+};
+
+function check<T>(root: Check, value: unknown): Checked<T> {
+  const issues: Issues = [];
+  const data = root(value, '', issues);
+  return issues.length ? { issues } : { data: data as T };
 }
 
-function c14(v: any, p: string, is: Issues): unknown {
-  if (typeof v !== 'string') { is.push({ path: p, message: "must be a string" }); return v; }
-  return v;
-}
-
-function c15(v: any, p: string, is: Issues): unknown {
-  if (!isObject(v)) { is.push({ path: p, message: "must be an object" }); return v; }
-  const o: Record<string, unknown> = {};
-  o["path"] = c14(v["path"], at(p, "path"), is);
-  o["message"] = c14(v["message"], at(p, "message"), is);
-  return o;
-}
-
-function c16(v: any, p: string, is: Issues): unknown {
-  if (!Array.isArray(v)) { is.push({ path: p, message: "must be an array" }); return v; }
-  return v.map((item, i) => c15(item, at(p, i), is));
-}
-
-function c17(v: any, p: string, is: Issues): unknown {
-  return v === undefined ? undefined : c16(v, p, is);
-}
-
-function c18(v: any, p: string, is: Issues): unknown {
-  return v === undefined ? undefined : c14(v, p, is);
-}
-
-function c19(v: any, p: string, is: Issues): unknown {
-  if (!isObject(v)) { is.push({ path: p, message: "must be an object" }); return v; }
-  const o: Record<string, unknown> = {};
-  o["code"] = c14(v["code"], at(p, "code"), is);
-  o["message"] = c14(v["message"], at(p, "message"), is);
-  if (v["issues"] !== undefined) o["issues"] = c17(v["issues"], at(p, "issues"), is);
-  if (v["requestId"] !== undefined) o["requestId"] = c18(v["requestId"], at(p, "requestId"), is);
-  return o;
-}
+const c0: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', [[(x) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(x), "must be a lowercase slug such as \"qingming-2026\""]]);
+const c1: Check = /* @__PURE__ */ value((x) => ["qingming","martyrs-day","army-day","victory-day","memorial-day","other"].includes(x), 'must be one of the known values');
+const c2: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', [[rules.noForbiddenChars, "contains control characters or broken surrogate pairs"], [rules.noLeadingBom, "starts with a byte-order mark (U+FEFF)"], [(x) => rules.visibleAtLeast(x, 1), "must not be empty"], [(x) => rules.codePointsAtMost(x, 100), "must be at most 100 characters"]]);
+const c3: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', [[rules.noForbiddenChars, "contains control characters or broken surrogate pairs"], [rules.noLeadingBom, "starts with a byte-order mark (U+FEFF)"], [(x) => rules.visibleAtLeast(x, 1), "must not be empty"], [(x) => rules.codePointsAtMost(x, 40), "must be at most 40 characters"]]);
+const c4: Check = /* @__PURE__ */ nullable(c3);
+const c5: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', [[(x) => /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/.test(x), "must be a date"]]);
+const c6: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', [[(x) => x.length <= 2000, "must have at most 2000 characters"], [rules.httpUrl, "must be an absolute http(s) URL"]]);
+const c7: Check = /* @__PURE__ */ object({ title: c2, url: c6 });
+const c8: Check = /* @__PURE__ */ array(c7, [[(x) => x.length <= 20, "must have at most 20 items"]]);
+const c9: Check = /* @__PURE__ */ object({ id: c0, kind: c1, title: c2, theme: c4, startDate: c5, endDate: c5, url: c6, partnerLinks: c8 }, [[(x) => rules.notBefore(x, "endDate", "startDate"), "endDate must not be before startDate", "endDate"]]);
+const c10: Check = /* @__PURE__ */ value((x) => ["current"].includes(x), "must be \"current\"");
+const c11: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', [[(x) => /^[A-Za-z0-9_-]{1,64}$/.test(x), "must be an id of letters, digits, \"_\" or \"-\""]]);
+const c12: Check = /* @__PURE__ */ union([c10, c11]);
+const c13: Check = /* @__PURE__ */ object({ id: c12 });
+const c14: Check = /* @__PURE__ */ value((x) => typeof x === 'string', 'must be a string', []);
+const c15: Check = /* @__PURE__ */ object({ path: c14, message: c14 });
+const c16: Check = /* @__PURE__ */ array(c15, []);
+const c17: Check = /* @__PURE__ */ optional(c16);
+const c18: Check = /* @__PURE__ */ optional(c14);
+const c19: Check = /* @__PURE__ */ object({ code: c14, message: c14, issues: c17, requestId: c18 });
 
 /** The contract's `Campaign` schema as a browser check: the data with only the schema's fields, or the issues. */
-export const validateCampaign = (value: unknown): Checked<z.output<typeof Campaign>> => run(c9, value);
+export const validateCampaign = (value: unknown): Checked<z.output<typeof Campaign>> => check(c9, value);
 
 /** The contract's `CampaignIdParam` schema as a browser check: the data with only the schema's fields, or the issues. */
-export const validateCampaignIdParam = (value: unknown): Checked<z.output<typeof CampaignIdParam>> => run(c13, value);
+export const validateCampaignIdParam = (value: unknown): Checked<z.output<typeof CampaignIdParam>> => check(c13, value);
 
 /** The contract's `ErrorBody` schema as a browser check: the data with only the schema's fields, or the issues. */
-export const validateErrorBody = (value: unknown): Checked<z.output<typeof ErrorBody>> => run(c19, value);
+export const validateErrorBody = (value: unknown): Checked<z.output<typeof ErrorBody>> => check(c19, value);

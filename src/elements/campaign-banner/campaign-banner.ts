@@ -28,8 +28,9 @@ const SUPPORTS_POPOVER = typeof HTMLElement !== 'undefined' && 'popover' in HTML
  * Once at least half of it has been on screen, and when its link is followed, it reports the
  * host page (origin and path only) to the API's embed report; `no-beacon` turns that off.
  *
- * Built on the light base (`MemorialLeanElement`) and its own `fetch` of the campaign so that
- * the whole element stays within 16 KB gzip; inside a `<memorial-provider>` it uses the
+ * Built on the light base (`MemorialLeanElement`) and the SDK's fetch-only GET
+ * (`getCampaignLean`: the client's retry and error rules, a validator generated from the
+ * contract, no ky or zod) to keep it small; inside a `<memorial-provider>` it uses the
  * provider's client.
  *
  * @summary The campaign banner (清明祭英烈 and other days of remembrance) with a no-script fallback link.
