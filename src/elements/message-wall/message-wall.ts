@@ -10,6 +10,7 @@ import { MemorialMessageSubmitEvent } from '../shared/events.js';
 import { loadMoreControl } from '../shared/load-more.js';
 import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
+import { LiveAnnouncer } from '../shared/controllers/live-announcer.js';
 
 /** The form's two fields. */
 export type MessageWallField = 'text' | 'signature';
@@ -343,7 +344,7 @@ export class MemorialMessageWall extends MemorialElement {
   @state() private accessor _errors: FieldErrors = {};
   @state() private accessor _sending = false;
   @state() private accessor _formStatus: FormStatus | undefined = undefined;
-  @state() private accessor _announcement = '';
+  readonly #announcer = new LiveAnnouncer(this);
 
   /** The first page the extra pages were appended to: when the task loads a new one, they are dropped. */
   #base: MessagePage | undefined;
@@ -430,7 +431,7 @@ export class MemorialMessageWall extends MemorialElement {
         empty: () => this.renderStatus(this.noForm ? 'wall.emptyReadOnly' : 'wall.empty', nothing, 'empty'),
         loading: () => this.#renderSkeleton(),
       })}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer>${this._announcement}</div>
+      ${this.#announcer.region()}
     </section>`;
   }
 
@@ -651,7 +652,7 @@ export class MemorialMessageWall extends MemorialElement {
     if (!first) return;
     const problems = FIELDS.filter((f) => errors[f]);
     const firstProblem = errors[first] as FieldProblem;
-    this.#announce(`${this.plural('wall.error.summary', problems.length)} ${this.#problemText(first, firstProblem)}`);
+    this.#announcer.say(`${this.plural('wall.error.summary', problems.length)} ${this.#problemText(first, firstProblem)}`);
     this.#focusAfterRender = `#${first}`;
     this.requestUpdate();
   }
@@ -678,11 +679,11 @@ export class MemorialMessageWall extends MemorialElement {
     this.#countBand = band;
     if (band === previous) return;
     const left = MESSAGE_MAX_CHARS - count;
-    if (band === 5) this.#announce(this.t('wall.overLimit', { over: -left }));
-    else if (previous === 5) this.#announce(this.t('wall.backWithinLimit', { remaining: left }));
+    if (band === 5) this.#announcer.say(this.t('wall.overLimit', { over: -left }));
+    else if (previous === 5) this.#announcer.say(this.t('wall.backWithinLimit', { remaining: left }));
     else if (band < previous) return;
-    else if (band === 4) this.#announce(this.t('wall.limitReached', { max: MESSAGE_MAX_CHARS }));
-    else this.#announce(this.t('wall.remaining', { remaining: left }));
+    else if (band === 4) this.#announcer.say(this.t('wall.limitReached', { max: MESSAGE_MAX_CHARS }));
+    else this.#announcer.say(this.t('wall.remaining', { remaining: left }));
   }
 
   async #onSubmit(e: SubmitEvent): Promise<void> {
@@ -711,7 +712,7 @@ export class MemorialMessageWall extends MemorialElement {
       this.#countBand = 0;
       this._errors = {};
       this._formStatus = { kind: 'held' };
-      this.#announce(this.t('wall.held'));
+      this.#announcer.say(this.t('wall.held'));
       this.emit(new MemorialMessageSubmitEvent({ martyrId, receipt }));
     } catch (error) {
       this.#submitFailed(error);
@@ -757,7 +758,7 @@ export class MemorialMessageWall extends MemorialElement {
 
   #formError(message: string): void {
     this._formStatus = { kind: 'error', message };
-    this.#announce(message);
+    this.#announcer.say(message);
   }
 
   // --- paging ---------------------------------------------------------------------------------
@@ -778,7 +779,7 @@ export class MemorialMessageWall extends MemorialElement {
       this._cursor = page.nextCursor;
       this._loadedMore = true;
       const loaded = this.plural('wall.loadedMore', fresh.length);
-      this.#announce(page.nextCursor === null ? `${loaded} ${this.t('wall.allLoaded')}` : loaded);
+      this.#announcer.say(page.nextCursor === null ? `${loaded} ${this.t('wall.allLoaded')}` : loaded);
       const first = fresh[0];
       // Focus goes to the first new message, so reading on continues where the list grew;
       // with nothing new it stays on the button (or the list's end once the button is gone).
@@ -787,7 +788,7 @@ export class MemorialMessageWall extends MemorialElement {
       if (base !== this.#base) return;
       this._moreFailed = true;
       this.emitError(classifyError(error), 'action');
-      this.#announce(this.t('wall.loadMoreFailed'));
+      this.#announcer.say(this.t('wall.loadMoreFailed'));
     } finally {
       this._loadingMore = false;
     }
@@ -826,18 +827,12 @@ export class MemorialMessageWall extends MemorialElement {
     try {
       await client.messages.report(id);
       this.#setReport(id, 'done');
-      this.#announce(this.t('wall.reported'));
+      this.#announcer.say(this.t('wall.reported'));
       this.#focusAfterRender = `#msg-${id}-reported`;
     } catch (error) {
       this.emitError(classifyError(error), 'action');
       this.#setReport(id, 'failed');
-      this.#announce(this.t('wall.reportFailed'));
+      this.#announcer.say(this.t('wall.reportFailed'));
     }
-  }
-
-  // --- announcements --------------------------------------------------------------------------
-  /** Says `message` through the polite live region; the same message twice in a row is still announced. */
-  #announce(message: string): void {
-    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
   }
 }

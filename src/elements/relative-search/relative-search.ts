@@ -13,6 +13,7 @@ import { MemorialLeadSubmitEvent, MemorialSearchEvent } from '../shared/events.j
 import { loadMoreControl } from '../shared/load-more.js';
 import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
+import { LiveAnnouncer } from '../shared/controllers/live-announcer.js';
 
 /** Which screen the element shows. */
 export type RelativeSearchView = 'search' | 'lead' | 'family' | 'success';
@@ -356,7 +357,7 @@ export class MemorialRelativeSearch extends MemorialElement {
   @state() private accessor _sending = false;
   @state() private accessor _formStatus: FormStatus = undefined;
   @state() private accessor _receipt: CaseReceipt | undefined = undefined;
-  @state() private accessor _announcement = '';
+  readonly #announcer = new LiveAnnouncer(this);
 
   #base: MartyrSearchPage | undefined;
   #draftKey: string | undefined;
@@ -422,7 +423,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     this._query = query;
     this.#focusResults = true;
     this._view = 'search';
-    this.#announce(this.t('search.searching'));
+    this.#announcer.say(this.t('search.searching'));
     return true;
   }
 
@@ -484,12 +485,12 @@ export class MemorialRelativeSearch extends MemorialElement {
           resultCount: page.items.length,
         }),
       );
-      this.#announce(page.items.length === 0 ? this.t('search.empty') : this.plural('search.resultCount', page.items.length));
+      this.#announcer.say(page.items.length === 0 ? this.t('search.empty') : this.plural('search.resultCount', page.items.length));
     }
     if (this.#focusResults && (this.#results.status === 'loaded' || this.#results.status === 'empty' || this.#results.status === 'error')) {
       this.#focusResults = false;
       this.#focusAfterRender = this.#results.status === 'error' ? '#name' : '#results-heading';
-      if (this.#results.status === 'error') this.#announce(this.t(this.#results.error?.messageKey ?? 'search.failed'));
+      if (this.#results.status === 'error') this.#announcer.say(this.t(this.#results.error?.messageKey ?? 'search.failed'));
     }
   }
 
@@ -613,7 +614,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     const problems = order.filter((f) => errors[f]);
     const first = problems[0];
     if (!first) return;
-    this.#announce(`${this.plural('search.error.summary', problems.length)} ${this.t(errors[first] as TextKey)}`);
+    this.#announcer.say(`${this.plural('search.error.summary', problems.length)} ${this.t(errors[first] as TextKey)}`);
     this.#focusAfterRender = target;
     this.requestUpdate();
   }
@@ -688,7 +689,7 @@ export class MemorialRelativeSearch extends MemorialElement {
       this.#draftKey = undefined;
       this._errors = {};
       this._view = 'success';
-      this.#announce(this.t('search.success', { reference: receipt.reference }));
+      this.#announcer.say(this.t('search.success', { reference: receipt.reference }));
       this.#focusAfterRender = '#success';
       this.emit(new MemorialLeadSubmitEvent({ type: family ? 'family-search' : 'lead', receipt }));
     } catch (error) {
@@ -721,7 +722,7 @@ export class MemorialRelativeSearch extends MemorialElement {
 
   #formError(message: string): void {
     this._formStatus = { kind: 'error', message };
-    this.#announce(message);
+    this.#announcer.say(message);
     this.#focusAfterRender = '#form-status';
   }
 
@@ -741,21 +742,18 @@ export class MemorialRelativeSearch extends MemorialElement {
       this._more = [...this._more, ...fresh];
       this._cursor = page.nextCursor;
       const count = this.plural('search.resultCount', this.results.length);
-      this.#announce(page.nextCursor === null ? `${count} ${this.t('search.allLoaded')}` : count);
+      this.#announcer.say(page.nextCursor === null ? `${count} ${this.t('search.allLoaded')}` : count);
       if (fresh[0]) this.#focusAfterRender = `#r-${fresh[0].id}`;
     } catch (error) {
       if (base !== this.#base) return;
       this._moreFailed = true;
       this.emitError(classifyError(error), 'action');
-      this.#announce(this.t('search.loadMoreFailed'));
+      this.#announcer.say(this.t('search.loadMoreFailed'));
     } finally {
       this._loadingMore = false;
     }
   }
 
-  #announce(message: string): void {
-    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
-  }
 
   #level(offset: number): string {
     const n = Math.trunc(Number(this.headingLevel));
@@ -786,7 +784,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     return html`<section class="wrap" aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.#level(0)}>${this.t('search.heading')}</div>
       ${body}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer>${this._announcement}</div>
+      ${this.#announcer.region()}
     </section>`;
   }
 
