@@ -132,6 +132,52 @@ function cdnBuild(input, file) {
   };
 }
 
+/** `src/elements/<name>/` → its tag: `memorial-<name>` (a name that already starts with `memorial-` is the tag). */
+const tagOf = (name) => (name.startsWith('memorial-') ? name : `memorial-${name}`);
+
+/** Replaces `__MEMORIAL_TAGS__` in the loader with the tags this build has modules for. */
+function memorialTags(tags) {
+  return {
+    name: 'memorial-tags',
+    transform(code, id) {
+      if (!id.endsWith('cdn-loader.ts')) return null;
+      return { code: code.replaceAll('__MEMORIAL_TAGS__', JSON.stringify(tags)), map: null };
+    },
+  };
+}
+
+/**
+ * The on-demand CDN: dist/cdn/memorial-loader.js (the documented snippet) and one module per
+ * element, dist/cdn/<tag>.js, sharing dist/cdn/chunks/ (lit, the SDK…); each fetched only when
+ * the loader sees its tag, each chunk once. Self-contained: every dependency bundled.
+ */
+function cdnOnDemandBuild() {
+  const elements = Object.fromEntries(
+    Object.entries(elementEntries()).map(([key, file]) => [tagOf(key.slice('elements/'.length, -'.define'.length)), file]),
+  );
+  return {
+    input: { 'memorial-loader': r('src/cdn-loader.ts'), ...elements },
+    output: {
+      dir: r('dist/cdn'),
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      memorialTags(Object.keys(elements)),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      minifyCssLiterals(),
+      typescript({
+        ...tsBase,
+        compilerOptions: { noEmit: false, rootDir: r('src'), outDir: r('dist/cdn'), declaration: false, sourceMap: true },
+      }),
+      terser({ module: true, ecma: 2020, format: { comments: false } }),
+    ],
+    onwarn,
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -145,8 +191,12 @@ export default [
     output: {
       dir: r('dist'),
       format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // One file per source module (as Shoelace and Web Awesome publish): an app's bundler then
+      // drops whole modules an entry does not use (package.json "sideEffects"), instead of
+      // keeping every locale's catalog because it shares a chunk with the tokens.
+      preserveModules: true,
+      preserveModulesRoot: r('src'),
+      entryFileNames: (chunk) => (chunk.isEntry ? '[name].js' : 'lib/[name].js'),
       sourcemap: true,
     },
     plugins: [
@@ -166,7 +216,9 @@ export default [
     ],
     onwarn,
   },
-  // Everything, defined: for a plain <script type="module" src=…>.
+  // The documented snippet: a small loader that brings each element when its tag appears.
+  cdnOnDemandBuild(),
+  // Everything, defined, in one file: for sites that want exactly one request.
   cdnBuild(r('src/cdn.ts'), 'memorial-elements.min.js'),
   // The campaign banner on its own (≤ 16 KB gzip, see bench/size.mjs): what a county portal
   // pastes when the banner is all it needs. Defines <memorial-campaign-banner> only.

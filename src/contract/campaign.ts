@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CalendarDay, Id, SafeUrl, text } from './common.js';
+import { rule } from './refine.js';
 
 export const CampaignKind = z.enum(['qingming', 'martyrs-day', 'army-day', 'victory-day', 'memorial-day', 'other']);
 export type CampaignKind = z.infer<typeof CampaignKind>;
@@ -35,9 +36,7 @@ const campaignShape = {
   partnerLinks: z.array(PartnerLink).check(z.maxLength(20)),
 };
 
-export const Campaign = z.object(campaignShape).check(
-  z.refine((c) => c.endDate >= c.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] }),
-);
+export const Campaign = z.object(campaignShape).check(rule('notBefore', ['endDate', 'startDate'], 'endDate must not be before startDate', ['endDate']));
 export type Campaign = z.infer<typeof Campaign>;
 export const CampaignInput = Campaign;
 export type CampaignInput = z.input<typeof CampaignInput>;
@@ -50,7 +49,7 @@ export type CampaignInput = z.input<typeof CampaignInput>;
  * one-off campaign: its kind decides them.
  */
 export const CalendarCampaign = z.object({ ...campaignShape, label: z.optional(LocalizedText), tone: z.optional(CampaignTone) }).check(
-  z.refine((c) => c.endDate >= c.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] }),
+  rule('notBefore', ['endDate', 'startDate'], 'endDate must not be before startDate', ['endDate']),
 );
 export type CalendarCampaign = z.infer<typeof CalendarCampaign>;
 

@@ -1,19 +1,5 @@
 import * as z from 'zod/mini';
-
-/**
- * Characters that must never reach storage: C0/C1 controls other than tab and newline,
- * and lone surrogates (PostgreSQL cannot store them, and they render as garbage).
- * Deliberately without the `u` flag, so the regex sees surrogate halves one by one.
- */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * Characters that show nothing on their own: white space, format characters (zero-width
- * spaces and joiners, bidi controls, soft hyphen, BOM, tags) and the blank fillers. A text made
- * only of these is empty to a reader, so it does not meet a minimum length.
- */
-const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+import { rule } from './refine.js';
 
 /**
  * Free text as people write it. Length is counted in code points, so a name with a
@@ -21,12 +7,10 @@ const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
  */
 export const text = (min: number, max: number) =>
   z.string().check(
-    z.refine((s) => !FORBIDDEN_CHARS.test(s), { message: 'contains control characters or broken surrogate pairs' }),
-    // A leading U+FEFF is a byte-order mark, not text, and the embedded database's reader drops
-    // it from every value it returns: refused, so that whatever is stored comes back exactly.
-    z.refine((s) => !s.startsWith('\uFEFF'), { message: 'starts with a byte-order mark (U+FEFF)' }),
-    z.refine((s) => [...s.replace(INVISIBLE, '')].length >= min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }),
-    z.refine((s) => [...s].length <= max, { message: `must be at most ${max} characters` }),
+    rule('noForbiddenChars', [], 'contains control characters or broken surrogate pairs'),
+    rule('noLeadingBom', [], 'starts with a byte-order mark (U+FEFF)'),
+    rule('visibleAtLeast', [min], min === 1 ? 'must not be empty' : `must be at least ${min} characters`),
+    rule('codePointsAtMost', [max], `must be at most ${max} characters`),
   );
 
 /** Counts user-visible characters the same way the schemas do. */
@@ -52,17 +36,7 @@ export type PartialDate = z.infer<typeof PartialDate>;
 export const CalendarDay = z.iso.date();
 
 /** An http(s) URL: anything else (javascript:, data:) is refused so it can never end up in an href. */
-export const SafeUrl = z.string().check(
-  z.maxLength(2000),
-  z.refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, { message: 'must be an absolute http(s) URL' }),
-);
+export const SafeUrl = z.string().check(z.maxLength(2000), rule('httpUrl', [], 'must be an absolute http(s) URL'));
 
 export const Cursor = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from a previous page'));
 

@@ -22,3 +22,5 @@ export * from './routes.js';
 export * from './staff.js';
 export * from './staff-routes.js';
 export * from './visitor.js';
+export { publicRoutes } from './routes.public.js';
+export { adminRoutes } from './routes.admin.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { RouteDef } from './routes.js';
+import type { RouteDef } from './route-def.js';
 import {
   PasswordChange, RecoveryCodes, SignedOut, SignInRequest, SignInResult, StaffAccount, StaffAccountInput, StaffAccountPage, StaffIdParam,
   StaffListQuery, StaffMe, StaffRolesInput, StaffSetupRequest, StaffTokenCreated, StaffTokenInput, StaffTokenList, StaffTokenParam,

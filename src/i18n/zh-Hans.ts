@@ -1,20 +1,6 @@
 import type { PluralMessage } from './catalog.js';
+import { zhHansBanner } from './zh-Hans.banner.js';
 
-/**
- * <memorial-campaign-banner> (issue 5): keep this block contiguous. Exported on its own so the
- * banner's 16 KB bundle carries only these strings (all three locales) and not the whole catalog;
- * spread into the catalog below, so `t('banner.…')` works everywhere as usual.
- */
-export const zhHansBanner = {
-  'banner.label': '缅怀英烈',
-  'banner.dates': '{start}至{end}',
-  'banner.cta': '前往网上祭扫',
-  'banner.upcoming': { other: '还有 {count} 天开始' },
-  'banner.upcomingCta': '了解活动',
-  'banner.ended': '{title}（已结束）',
-  'banner.newWindow': '（在新窗口打开）',
-  'banner.close': '关闭活动入口',
-} as const satisfies Record<`banner.${string}`, string | PluralMessage>;
 
 /**
  * 简体中文 — the reference catalog: its keys define `Catalog`, so every other catalog must have
@@ -230,3 +216,5 @@ export const zhHans = {
   // <memorial-campaign-banner> (issue 5): the zhHansBanner block above
   ...zhHansBanner,
 } as const satisfies Record<string, string | PluralMessage>;
+
+export { zhHansBanner };

@@ -1,17 +1,6 @@
 import type { Catalog } from './catalog.js';
-import type { zhHansBanner } from './zh-Hans.js';
+import { zhHantBanner } from './zh-Hant.banner.js';
 
-/** <memorial-campaign-banner> (issue 5): see zhHansBanner. Keep this block contiguous. */
-export const zhHantBanner = {
-  'banner.label': '緬懷英烈',
-  'banner.dates': '{start}至{end}',
-  'banner.cta': '前往網上祭掃',
-  'banner.upcoming': { other: '還有 {count} 天開始' },
-  'banner.upcomingCta': '瞭解活動',
-  'banner.ended': '{title}（已結束）',
-  'banner.newWindow': '（在新視窗開啟）',
-  'banner.close': '關閉活動入口',
-} as const satisfies Pick<Catalog, keyof typeof zhHansBanner>;
 
 /** 繁體中文 — written in Traditional usage (資料, 網路, 載入, 連線, 設定), not converted characters. */
 export const zhHant = {
@@ -220,3 +209,5 @@ export const zhHant = {
   // <memorial-campaign-banner> (issue 5): the zhHantBanner block above
   ...zhHantBanner,
 } as const satisfies Catalog;
+
+export { zhHantBanner };

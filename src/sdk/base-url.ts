@@ -1,3 +1,4 @@
+import { MemorialArgumentError } from './errors.js';
 /** The REST API's mount point under the server's base, as in the route table. */
 export const API_PREFIX = 'api/v1/';
 
@@ -15,10 +16,10 @@ export function apiRoot(baseUrl: string): string {
   try {
     url = new URL(baseUrl, page);
   } catch {
-    throw new TypeError(`memorial-elements: baseUrl ${JSON.stringify(baseUrl)} is not a URL${page ? '' : ' (relative URLs need a page to resolve against)'}`);
+    throw new MemorialArgumentError(`memorial-elements: baseUrl ${JSON.stringify(baseUrl)} is not a URL${page ? '' : ' (relative URLs need a page to resolve against)'}`, 'baseUrl');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`memorial-elements: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+    throw new MemorialArgumentError(`memorial-elements: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`, 'baseUrl');
   }
   url.search = '';
   url.hash = '';

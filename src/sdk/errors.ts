@@ -105,3 +105,20 @@ function describe(issues: FieldIssue[]): string {
 export function isMemorialError(e: unknown): e is MemorialError {
   return typeof e === 'object' && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true;
 }
+
+/**
+ * A call the SDK refuses before any request: a path parameter that fails the contract (an id
+ * like `..`; nothing by that id can exist) or a `baseUrl` that is not an http(s) URL. A
+ * `TypeError`, as a bad argument is; elements tell the two apart by `argument`, never by the
+ * message text.
+ */
+export class MemorialArgumentError extends TypeError {
+  override name: string = 'MemorialArgumentError';
+
+  constructor(
+    message: string,
+    readonly argument: 'path' | 'baseUrl',
+  ) {
+    super(message);
+  }
+}

@@ -1,6 +1,7 @@
 import type { HTTPError } from 'ky';
-import { ErrorBody } from '../contract/index.js';
+import { validateErrorBody } from '../contract/generated/validators.js';
 import { MemorialHttpError } from './errors.js';
+import { retryAfterSeconds } from './retry-policy.js';
 
 /** Codes for error responses that did not come from our server (a proxy's or gateway's page). */
 const FALLBACK_CODES: Record<number, string> = {
@@ -15,20 +16,14 @@ const FALLBACK_CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Seconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. */
-export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
+export { retryAfterSeconds };
 
-/** ky has already read the body into `error.data` (parsed when it was JSON). */
-export function toHttpError(error: HTTPError): MemorialHttpError {
-  const { response } = error;
-  const parsed = ErrorBody.safeParse(error.data);
-  const body = parsed.success ? parsed.data : undefined;
+/**
+ * The error for a non-2xx answer whose body was read into `data` (parsed when it was JSON):
+ * the one mapping every path to the API uses (ky's, and the fetch-only GET of get-json.ts).
+ */
+export function httpErrorFrom(response: Pick<Response, 'status' | 'statusText' | 'headers'>, data: unknown, cause?: unknown): MemorialHttpError {
+  const body = validateErrorBody(data).data;
   return new MemorialHttpError({
     status: response.status,
     code: body?.code ?? FALLBACK_CODES[response.status] ?? (response.status >= 500 ? 'internal_error' : `http_${response.status}`),
@@ -36,6 +31,9 @@ export function toHttpError(error: HTTPError): MemorialHttpError {
     requestId: body?.requestId ?? response.headers.get('x-request-id') ?? undefined,
     issues: body?.issues,
     retryAfter: retryAfterSeconds(response.headers),
-    cause: error,
+    cause,
   });
 }
+
+/** ky has already read the body into `error.data`. */
+export const toHttpError = (error: HTTPError): MemorialHttpError => httpErrorFrom(error.response, error.data, error);

@@ -1,11 +1,13 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import * as z from 'zod/mini';
-import { routes, type FieldIssue, type RouteDef } from '../contract/index.js';
-import { MemorialError, MemorialNetworkError, MemorialTimeoutError, MemorialValidationError } from './errors.js';
-import { retryAfterSeconds, toHttpError } from './http-error.js';
+import type { FieldIssue } from '../contract/error.js';
+import type { RouteDef } from '../contract/route-def.js';
+import { MemorialArgumentError, MemorialError, MemorialNetworkError, MemorialTimeoutError, MemorialValidationError } from './errors.js';
+import { toHttpError } from './http-error.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { InflightRequests } from './inflight.js';
-import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteName } from './route-types.js';
+import { backoffMs, RETRY_AFTER_STATUSES, RETRY_STATUSES, retryAfterAcceptable } from './retry-policy.js';
+import type { RouteBody, RouteParams, RouteQuery, RouteResponse } from './route-types.js';
 
 /** Per-call options every method accepts. */
 export interface CallOptions {
@@ -33,17 +35,11 @@ export interface TransportOptions {
 }
 
 /** What one operation is called with; absent parts are those the route does not have. */
-export interface CallArgs<R extends RouteName> {
-  params?: ParamsOf<R>;
-  query?: QueryOf<R>;
-  body?: BodyOf<R>;
+export interface CallArgs<D extends RouteDef> {
+  params?: RouteParams<D>;
+  query?: RouteQuery<D>;
+  body?: RouteBody<D>;
 }
-
-/**
- * Waiting longer than this for a `Retry-After` would leave a reader staring at a spinner; past
- * it the call fails at once with `MemorialHttpError.retryAfter` set so the UI can say when.
- */
-export const MAX_RETRY_AFTER_MS = 30_000;
 
 /**
  * Every method but GET carries an idempotency key, so the server replays instead of repeating
@@ -63,28 +59,26 @@ export class Transport {
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       timeout: opts.timeout,
       headers: { accept: 'application/json', ...opts.headers },
+      // The rules are retry-policy.ts's, shared with the fetch-only GET (get-json.ts).
       retry: {
         limit: opts.retryLimit,
         methods: RETRIED_METHODS,
-        // ky's defaults, restated because honouring Retry-After on these is part of our contract.
-        afterStatusCodes: [413, 429, 503],
-        shouldRetry: ({ error }) => {
-          if (!isHTTPError(error)) return undefined;
-          const wait = retryAfterSeconds(error.response.headers);
-          return wait !== undefined && wait * 1000 > MAX_RETRY_AFTER_MS ? false : undefined;
-        },
+        statusCodes: [...RETRY_STATUSES],
+        afterStatusCodes: [...RETRY_AFTER_STATUSES],
+        delay: backoffMs,
+        shouldRetry: ({ error }) => (isHTTPError(error) && !retryAfterAcceptable(error.response.headers) ? false : undefined),
       },
     });
   }
 
   /**
-   * Calls one operation of the route table and returns its validated response.
+   * Calls one operation and returns its validated response. The route definition is passed,
+   * not its name, so a bundle holds only the routes (and schemas) its code calls.
    * Identical concurrent GETs share one request; POSTs never do.
    */
-  async call<R extends RouteName>(name: R, args: CallArgs<R>, opts: WriteOptions = {}): Promise<ResponseOf<R>> {
+  async call<D extends RouteDef>(route: D, args: CallArgs<D>, opts: WriteOptions = {}): Promise<RouteResponse<D>> {
     // As fetch does: an already aborted call never reaches the network.
     if (opts.signal?.aborted) throw opts.signal.reason;
-    const route: RouteDef = routes[name];
     const url = buildPath(route.path, route.params, args.params) + buildQuery(args.query as object | undefined);
     const { signal } = opts;
     let text: string;
@@ -95,7 +89,7 @@ export class Transport {
       const headers = { 'idempotency-key': opts.idempotencyKey ?? newIdempotencyKey() };
       text = await this.#send(route.method, url, args.body ?? {}, headers, signal);
     }
-    return decode(text, route.response) as ResponseOf<R>;
+    return decode(text, route.response) as RouteResponse<D>;
   }
 
   async #send(method: string, url: string, json: unknown, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<string> {
@@ -125,7 +119,7 @@ function buildPath(template: string, schema: z.ZodMiniObject | undefined, params
     const checked = schema.safeParse(params);
     if (!checked.success) {
       const what = checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-      throw new TypeError(`memorial-elements: invalid path parameter for ${template}: ${what}`);
+      throw new MemorialArgumentError(`memorial-elements: invalid path parameter for ${template}: ${what}`, 'path');
     }
   }
   const values = (params ?? {}) as Record<string, string>;

@@ -1,4 +1,5 @@
 import type { VisitorGrant } from '../contract/visitor.js';
+import { mintVisitor } from '../contract/routes.public.js';
 import type { Transport, WriteOptions } from './transport.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -21,7 +22,7 @@ export function randomVisitorId(): string {
  */
 export function visitorsResource(t: Transport) {
   let current: Promise<string> | undefined;
-  const mint = (opts?: WriteOptions): Promise<VisitorGrant> => t.call('mintVisitor', { body: {} }, opts);
+  const mint = (opts?: WriteOptions): Promise<VisitorGrant> => t.call(mintVisitor, { body: {} }, opts);
   return {
     /** Mints a new signed visitor id. Keep it (it is valid until `expiresAt`) rather than minting per page view. */
     mint,

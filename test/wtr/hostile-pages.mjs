@@ -24,10 +24,12 @@
 //
 // Browser tests reach 2 and 3 through executeServerCommand('hostile-api-bases') and
 // executeServerCommand('hostile-xss-setup').
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const HOSTILE_CSP = "script-src 'self'; style-src 'self'; object-src 'none'";
 const PAGES = '/test/browser/hostile/pages/';
@@ -118,7 +120,18 @@ export function hostilePages() {
 
   const plugin = {
     name: 'memorial-hostile-pages',
-    async executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
+      // gzip -9 of files under dist/cdn/ as built: the dev server serves its own transform of
+      // them (unminified, inline source maps), so the loader test counts the shipped bytes of
+      // the scripts the page fetched.
+      if (command === 'shipped-gzip-size') {
+        const cdn = path.resolve('dist/cdn');
+        return payload.paths.map((p) => {
+          const file = path.resolve(`.${new URL(p, 'http://x').pathname}`);
+          if (!file.startsWith(cdn + path.sep)) throw new Error(`not a dist/cdn file: ${p}`);
+          return gzipSync(readFileSync(file), { level: 9 }).length;
+        });
+      }
       if (command === 'hostile-api-bases') {
         bases ??= (async () => ({
           down: `http://127.0.0.1:${await closedPort()}`,

@@ -2,10 +2,10 @@
  * The banner's strings only, in all three locales: the `banner.` blocks of the catalogs, imported
  * on their own so the banner's bundle does not carry every other element's strings.
  */
-import { enBanner } from '../../i18n/en.js';
+import { enBanner } from '../../i18n/en.banner.js';
 import { INTL_LOCALE, type Locale } from '../../i18n/locale.js';
-import { zhHansBanner } from '../../i18n/zh-Hans.js';
-import { zhHantBanner } from '../../i18n/zh-Hant.js';
+import { zhHansBanner } from '../../i18n/zh-Hans.banner.js';
+import { zhHantBanner } from '../../i18n/zh-Hant.banner.js';
 
 type BannerCatalog = typeof zhHansBanner;
 export type BannerKey = keyof BannerCatalog;

@@ -38,7 +38,7 @@ let langObserver: MutationObserver | undefined;
 
 /**
  * The light variant of `MemorialElement` for elements with a tight size budget (the campaign
- * banner's 16 KB): the same resolution of locale, elder mode and API (own attribute, then the
+ * banner's; docs/performance.md#page-weight): the same resolution of locale, elder mode and API (own attribute, then the
  * enclosing `<memorial-provider>`, then the page), the same `elder-active` attribute,
  * `part="base"` wrapper, fallback slot and lifecycle safety (`GuardedElement`), but it never
  * imports the SDK client (ky and every route's schema), the full message catalogs or

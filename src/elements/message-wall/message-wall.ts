@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import * as z from 'zod/mini';
@@ -10,6 +10,8 @@ import { MemorialMessageSubmitEvent } from '../shared/events.js';
 import { loadMoreControl } from '../shared/load-more.js';
 import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
+import { LiveAnnouncer } from '../shared/controllers/live-announcer.js';
+import { messageWallStyles } from './message-wall.styles.js';
 
 /** The form's two fields. */
 export type MessageWallField = 'text' | 'signature';
@@ -115,211 +117,7 @@ function countBand(count: number, max: number): number {
  * @cssprop --memorial-message-wall-notice-background - Background of the "held for review" and error notices.
  */
 export class MemorialMessageWall extends MemorialElement {
-  static override styles = [
-    MemorialElement.styles,
-    css`
-      :host {
-        --memorial-message-wall-min-block-size: 20em;
-        --memorial-message-wall-gap: var(--memorial-sys-space-l);
-        --memorial-message-wall-divider-color: var(--memorial-sys-color-border);
-        --memorial-message-wall-field-background: var(--memorial-sys-color-surface);
-        --memorial-message-wall-field-border-color: var(--memorial-sys-color-border-strong);
-        --memorial-message-wall-textarea-min-block-size: 8em;
-        --memorial-message-wall-skeleton-color: var(--memorial-sys-color-surface-muted);
-        --memorial-message-wall-notice-background: var(--memorial-sys-color-surface-muted);
-        min-block-size: var(--memorial-message-wall-min-block-size);
-      }
-      .wall {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-message-wall-gap);
-        padding: var(--memorial-sys-space-m) 0;
-      }
-      .heading {
-        margin: 0;
-        font-size: 1.25em;
-        font-weight: 600;
-        line-height: 1.3;
-      }
-      .form-heading {
-        margin: 0;
-        font-size: 1.1em;
-        font-weight: 600;
-      }
-      p {
-        margin: 0;
-      }
-
-      /* the form */
-      .form {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-m);
-        padding-block-end: var(--memorial-message-wall-gap);
-        border-block-end: 1px solid var(--memorial-message-wall-divider-color);
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-s);
-      }
-      label {
-        font-weight: 600;
-      }
-      textarea,
-      input {
-        inline-size: 100%;
-        min-block-size: var(--memorial-sys-target-size);
-        padding: var(--memorial-sys-space-s) var(--memorial-sys-space-m);
-        border: 1px solid var(--memorial-message-wall-field-border-color);
-        border-radius: var(--memorial-sys-radius);
-        background: var(--memorial-message-wall-field-background);
-        color: var(--memorial-sys-color-text);
-        font: inherit;
-        line-height: var(--memorial-sys-line-height);
-      }
-      textarea {
-        min-block-size: var(--memorial-message-wall-textarea-min-block-size);
-        resize: vertical;
-      }
-      textarea[aria-invalid='true'],
-      input[aria-invalid='true'] {
-        border-color: var(--memorial-sys-color-error);
-        border-width: 2px;
-      }
-      textarea[readonly],
-      input[readonly] {
-        background: var(--memorial-sys-color-surface-muted);
-      }
-      .counter.over,
-      .field-error,
-      .form-status.error {
-        color: var(--memorial-sys-color-error);
-      }
-      .field-error {
-        font-size: var(--memorial-sys-font-size-small);
-        font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--memorial-sys-space-m);
-      }
-      .form-status {
-        padding: var(--memorial-sys-space-m) var(--memorial-sys-space-l);
-        border-inline-start: 3px solid var(--memorial-sys-color-border-strong);
-        background: var(--memorial-message-wall-notice-background);
-      }
-      .form-status.error {
-        border-inline-start-color: var(--memorial-sys-color-error);
-      }
-
-      /* the list */
-      .list {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      .message {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-s);
-        padding: var(--memorial-sys-space-m) 0;
-        border-block-end: 1px solid var(--memorial-message-wall-divider-color);
-      }
-      .message:focus-visible,
-      .reported:focus-visible,
-      .report-confirm p:focus-visible {
-        outline-offset: 4px;
-      }
-      .message-text {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .message-meta {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0 var(--memorial-sys-space-s);
-      }
-      .message-signature {
-        overflow-wrap: anywhere;
-      }
-      .report-confirm {
-        padding: var(--memorial-sys-space-m);
-        background: var(--memorial-message-wall-notice-background);
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-s);
-      }
-      .reported {
-        color: var(--memorial-sys-color-text-muted);
-      }
-
-      /* a quiet button: the report and load-more actions are not the page's call to action */
-      .button.quiet {
-        background: transparent;
-        color: var(--memorial-sys-color-text);
-        border-color: var(--memorial-sys-color-border-strong);
-      }
-      .button.quiet:hover {
-        background: var(--memorial-sys-color-surface-muted);
-      }
-      .message-footer {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0 var(--memorial-sys-space-m);
-      }
-      /* the report action is there for whoever needs it, without drawing the eye */
-      .button.subtle {
-        padding: 0 var(--memorial-sys-space-m);
-        border-color: transparent;
-        background: transparent;
-        color: var(--memorial-sys-color-text-muted);
-        font-size: var(--memorial-sys-font-size-small);
-        text-decoration: underline;
-        text-underline-offset: 0.2em;
-      }
-      .button.subtle:hover {
-        background: var(--memorial-sys-color-surface-muted);
-        color: var(--memorial-sys-color-text);
-      }
-      .load-more {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: var(--memorial-sys-space-s);
-      }
-
-      /* loading: blocks of the final layout's size, no animation */
-      .skeleton {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-m);
-      }
-      .skeleton-block {
-        block-size: 3em;
-        background: var(--memorial-message-wall-skeleton-color);
-      }
-      .skeleton-block.short {
-        block-size: 1.5em;
-        inline-size: 40%;
-      }
-
-      @media (forced-colors: active) {
-        textarea,
-        input {
-          border-color: CanvasText;
-        }
-        .skeleton-block {
-          border: 1px solid CanvasText;
-        }
-      }
-    `,
-  ];
+  static override styles = [MemorialElement.styles, messageWallStyles];
 
   /** The martyr whose messages are shown. */
   @property({ attribute: 'martyr-id' }) accessor martyrId: string | null = null;
@@ -343,7 +141,7 @@ export class MemorialMessageWall extends MemorialElement {
   @state() private accessor _errors: FieldErrors = {};
   @state() private accessor _sending = false;
   @state() private accessor _formStatus: FormStatus | undefined = undefined;
-  @state() private accessor _announcement = '';
+  readonly #announcer = new LiveAnnouncer(this);
 
   /** The first page the extra pages were appended to: when the task loads a new one, they are dropped. */
   #base: MessagePage | undefined;
@@ -430,7 +228,7 @@ export class MemorialMessageWall extends MemorialElement {
         empty: () => this.renderStatus(this.noForm ? 'wall.emptyReadOnly' : 'wall.empty', nothing, 'empty'),
         loading: () => this.#renderSkeleton(),
       })}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer>${this._announcement}</div>
+      ${this.#announcer.region()}
     </section>`;
   }
 
@@ -651,7 +449,7 @@ export class MemorialMessageWall extends MemorialElement {
     if (!first) return;
     const problems = FIELDS.filter((f) => errors[f]);
     const firstProblem = errors[first] as FieldProblem;
-    this.#announce(`${this.plural('wall.error.summary', problems.length)} ${this.#problemText(first, firstProblem)}`);
+    this.#announcer.say(`${this.plural('wall.error.summary', problems.length)} ${this.#problemText(first, firstProblem)}`);
     this.#focusAfterRender = `#${first}`;
     this.requestUpdate();
   }
@@ -678,11 +476,11 @@ export class MemorialMessageWall extends MemorialElement {
     this.#countBand = band;
     if (band === previous) return;
     const left = MESSAGE_MAX_CHARS - count;
-    if (band === 5) this.#announce(this.t('wall.overLimit', { over: -left }));
-    else if (previous === 5) this.#announce(this.t('wall.backWithinLimit', { remaining: left }));
+    if (band === 5) this.#announcer.say(this.t('wall.overLimit', { over: -left }));
+    else if (previous === 5) this.#announcer.say(this.t('wall.backWithinLimit', { remaining: left }));
     else if (band < previous) return;
-    else if (band === 4) this.#announce(this.t('wall.limitReached', { max: MESSAGE_MAX_CHARS }));
-    else this.#announce(this.t('wall.remaining', { remaining: left }));
+    else if (band === 4) this.#announcer.say(this.t('wall.limitReached', { max: MESSAGE_MAX_CHARS }));
+    else this.#announcer.say(this.t('wall.remaining', { remaining: left }));
   }
 
   async #onSubmit(e: SubmitEvent): Promise<void> {
@@ -711,7 +509,7 @@ export class MemorialMessageWall extends MemorialElement {
       this.#countBand = 0;
       this._errors = {};
       this._formStatus = { kind: 'held' };
-      this.#announce(this.t('wall.held'));
+      this.#announcer.say(this.t('wall.held'));
       this.emit(new MemorialMessageSubmitEvent({ martyrId, receipt }));
     } catch (error) {
       this.#submitFailed(error);
@@ -757,7 +555,7 @@ export class MemorialMessageWall extends MemorialElement {
 
   #formError(message: string): void {
     this._formStatus = { kind: 'error', message };
-    this.#announce(message);
+    this.#announcer.say(message);
   }
 
   // --- paging ---------------------------------------------------------------------------------
@@ -778,7 +576,7 @@ export class MemorialMessageWall extends MemorialElement {
       this._cursor = page.nextCursor;
       this._loadedMore = true;
       const loaded = this.plural('wall.loadedMore', fresh.length);
-      this.#announce(page.nextCursor === null ? `${loaded} ${this.t('wall.allLoaded')}` : loaded);
+      this.#announcer.say(page.nextCursor === null ? `${loaded} ${this.t('wall.allLoaded')}` : loaded);
       const first = fresh[0];
       // Focus goes to the first new message, so reading on continues where the list grew;
       // with nothing new it stays on the button (or the list's end once the button is gone).
@@ -787,7 +585,7 @@ export class MemorialMessageWall extends MemorialElement {
       if (base !== this.#base) return;
       this._moreFailed = true;
       this.emitError(classifyError(error), 'action');
-      this.#announce(this.t('wall.loadMoreFailed'));
+      this.#announcer.say(this.t('wall.loadMoreFailed'));
     } finally {
       this._loadingMore = false;
     }
@@ -826,18 +624,12 @@ export class MemorialMessageWall extends MemorialElement {
     try {
       await client.messages.report(id);
       this.#setReport(id, 'done');
-      this.#announce(this.t('wall.reported'));
+      this.#announcer.say(this.t('wall.reported'));
       this.#focusAfterRender = `#msg-${id}-reported`;
     } catch (error) {
       this.emitError(classifyError(error), 'action');
       this.#setReport(id, 'failed');
-      this.#announce(this.t('wall.reportFailed'));
+      this.#announcer.say(this.t('wall.reportFailed'));
     }
-  }
-
-  // --- announcements --------------------------------------------------------------------------
-  /** Says `message` through the polite live region; the same message twice in a row is still announced. */
-  #announce(message: string): void {
-    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
   }
 }

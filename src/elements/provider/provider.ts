@@ -1,11 +1,12 @@
 import { ContextProvider } from '@lit/context';
-import { css, html } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { nearestLang, normalizeLocale, type Locale } from '../../i18n/locale.js';
-import type { MemorialClient } from '../../sdk/index.js';
+import type { MemorialClient } from '../../sdk/client.js';
 import { metaApiBase, sharedClient } from '../shared/client.js';
 import { memorialContext, type MemorialContextValue } from '../shared/context.js';
 import { GuardedElement } from '../shared/guarded-element.js';
+import { providerStyles } from './provider.styles.js';
 
 /**
  * `<memorial-provider api-base locale elder-mode>` shares one SDK client, the locale and elder
@@ -28,11 +29,7 @@ import { GuardedElement } from '../shared/guarded-element.js';
  * @slot - The page content holding memorial-* elements.
  */
 export class MemorialProvider extends GuardedElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+  static override styles = providerStyles;
 
   /** The API address (origin or origin + path) for every element inside; default `<meta name="memorial-api-base">`. */
   @property({ attribute: 'api-base' }) accessor apiBase: string | null = null;

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import * as z from 'zod/mini';
@@ -13,6 +13,8 @@ import { MemorialLeadSubmitEvent, MemorialSearchEvent } from '../shared/events.j
 import { loadMoreControl } from '../shared/load-more.js';
 import { MemorialElement } from '../shared/memorial-element.js';
 import { MemorialTask } from '../shared/task.js';
+import { LiveAnnouncer } from '../shared/controllers/live-announcer.js';
+import { relativeSearchStyles } from './relative-search.styles.js';
 
 /** Which screen the element shows. */
 export type RelativeSearchView = 'search' | 'lead' | 'family' | 'success';
@@ -139,198 +141,7 @@ function draftErrorKey(field: DraftField, family: boolean): TextKey {
  * @cssprop --memorial-relative-search-panel-background - Background of the purpose statement, empty state and success notice.
  */
 export class MemorialRelativeSearch extends MemorialElement {
-  static override styles = [
-    MemorialElement.styles,
-    css`
-      :host {
-        --memorial-relative-search-min-block-size: 24em;
-        --memorial-relative-search-gap: var(--memorial-sys-space-l);
-        --memorial-relative-search-field-border-color: var(--memorial-sys-color-border-strong);
-        --memorial-relative-search-panel-background: var(--memorial-sys-color-surface-muted);
-        min-block-size: var(--memorial-relative-search-min-block-size);
-      }
-      .wrap,
-      form,
-      .results,
-      .panel {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-relative-search-gap);
-      }
-      .wrap {
-        padding: var(--memorial-sys-space-m) 0;
-      }
-      form {
-        gap: var(--memorial-sys-space-m);
-      }
-      .heading {
-        margin: 0;
-        font-size: 1.25em;
-        font-weight: 600;
-        line-height: 1.3;
-      }
-      .subheading {
-        margin: 0;
-        font-size: 1.1em;
-        font-weight: 600;
-      }
-      p {
-        margin: 0;
-      }
-      fieldset {
-        margin: 0;
-        padding: 0;
-        border: 0;
-        min-inline-size: 0;
-      }
-      legend {
-        padding: 0;
-        font-weight: 600;
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-s);
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--memorial-sys-space-m);
-      }
-      .row > .field {
-        flex: 1 1 10em;
-      }
-      label {
-        font-weight: 600;
-      }
-      .check {
-        display: flex;
-        align-items: flex-start;
-        gap: var(--memorial-sys-space-s);
-        min-block-size: var(--memorial-sys-target-size);
-      }
-      .check label {
-        font-weight: 400;
-      }
-      .check input {
-        inline-size: 1.25em;
-        block-size: 1.25em;
-        min-block-size: 0;
-        margin-block-start: 0.2em;
-        flex: none;
-      }
-      input:not([type='checkbox']),
-      select,
-      textarea {
-        inline-size: 100%;
-        min-block-size: var(--memorial-sys-target-size);
-        padding: var(--memorial-sys-space-s) var(--memorial-sys-space-m);
-        border: 1px solid var(--memorial-relative-search-field-border-color);
-        border-radius: var(--memorial-sys-radius);
-        background: var(--memorial-sys-color-surface);
-        color: var(--memorial-sys-color-text);
-        font: inherit;
-        line-height: var(--memorial-sys-line-height);
-      }
-      textarea {
-        min-block-size: 6em;
-        resize: vertical;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--memorial-sys-color-error);
-        border-width: 2px;
-        outline-color: var(--memorial-sys-color-error);
-      }
-      .field-error,
-      .form-status {
-        color: var(--memorial-sys-color-error);
-        font-weight: 600;
-      }
-      .field-error {
-        font-size: var(--memorial-sys-font-size-small);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--memorial-sys-space-m);
-      }
-      .panel {
-        gap: var(--memorial-sys-space-s);
-        padding: var(--memorial-sys-space-m) var(--memorial-sys-space-l);
-        border-inline-start: 3px solid var(--memorial-sys-color-border-strong);
-        background: var(--memorial-relative-search-panel-background);
-      }
-      .list {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      .result {
-        display: flex;
-        flex-direction: column;
-        gap: var(--memorial-sys-space-s);
-        padding: var(--memorial-sys-space-m) 0;
-        border-block-end: 1px solid var(--memorial-sys-color-border);
-      }
-      .result-name {
-        margin: 0;
-        font-size: 1.15em;
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      .result-meta {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0 var(--memorial-sys-space-m);
-        margin: 0;
-      }
-      .result-meta dt {
-        color: var(--memorial-sys-color-text-muted);
-      }
-      .result-meta dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      .badges {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--memorial-sys-space-s);
-      }
-      .badge {
-        padding: 0 var(--memorial-sys-space-s);
-        border: 1px solid var(--memorial-sys-color-border-strong);
-        border-radius: var(--memorial-sys-radius);
-        font-size: var(--memorial-sys-font-size-small);
-      }
-      .match-reason {
-        font-weight: 600;
-      }
-      .button.quiet {
-        background: transparent;
-        color: var(--memorial-sys-color-text);
-        border-color: var(--memorial-sys-color-border-strong);
-      }
-      .button.quiet:hover {
-        background: var(--memorial-sys-color-surface-muted);
-      }
-      .reference {
-        font-size: 1.25em;
-        font-weight: 600;
-        letter-spacing: 0.05em;
-      }
-      [tabindex='-1']:focus-visible {
-        outline-offset: 4px;
-      }
-      @media (forced-colors: active) {
-        input:not([type='checkbox']),
-        select,
-        textarea {
-          border-color: CanvasText;
-        }
-      }
-    `,
-  ];
+  static override styles = [MemorialElement.styles, relativeSearchStyles];
 
   /** A name to search for at once. */
   @property() accessor q: string | null = null;
@@ -356,7 +167,7 @@ export class MemorialRelativeSearch extends MemorialElement {
   @state() private accessor _sending = false;
   @state() private accessor _formStatus: FormStatus = undefined;
   @state() private accessor _receipt: CaseReceipt | undefined = undefined;
-  @state() private accessor _announcement = '';
+  readonly #announcer = new LiveAnnouncer(this);
 
   #base: MartyrSearchPage | undefined;
   #draftKey: string | undefined;
@@ -422,7 +233,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     this._query = query;
     this.#focusResults = true;
     this._view = 'search';
-    this.#announce(this.t('search.searching'));
+    this.#announcer.say(this.t('search.searching'));
     return true;
   }
 
@@ -484,12 +295,12 @@ export class MemorialRelativeSearch extends MemorialElement {
           resultCount: page.items.length,
         }),
       );
-      this.#announce(page.items.length === 0 ? this.t('search.empty') : this.plural('search.resultCount', page.items.length));
+      this.#announcer.say(page.items.length === 0 ? this.t('search.empty') : this.plural('search.resultCount', page.items.length));
     }
     if (this.#focusResults && (this.#results.status === 'loaded' || this.#results.status === 'empty' || this.#results.status === 'error')) {
       this.#focusResults = false;
       this.#focusAfterRender = this.#results.status === 'error' ? '#name' : '#results-heading';
-      if (this.#results.status === 'error') this.#announce(this.t(this.#results.error?.messageKey ?? 'search.failed'));
+      if (this.#results.status === 'error') this.#announcer.say(this.t(this.#results.error?.messageKey ?? 'search.failed'));
     }
   }
 
@@ -613,7 +424,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     const problems = order.filter((f) => errors[f]);
     const first = problems[0];
     if (!first) return;
-    this.#announce(`${this.plural('search.error.summary', problems.length)} ${this.t(errors[first] as TextKey)}`);
+    this.#announcer.say(`${this.plural('search.error.summary', problems.length)} ${this.t(errors[first] as TextKey)}`);
     this.#focusAfterRender = target;
     this.requestUpdate();
   }
@@ -688,7 +499,7 @@ export class MemorialRelativeSearch extends MemorialElement {
       this.#draftKey = undefined;
       this._errors = {};
       this._view = 'success';
-      this.#announce(this.t('search.success', { reference: receipt.reference }));
+      this.#announcer.say(this.t('search.success', { reference: receipt.reference }));
       this.#focusAfterRender = '#success';
       this.emit(new MemorialLeadSubmitEvent({ type: family ? 'family-search' : 'lead', receipt }));
     } catch (error) {
@@ -721,7 +532,7 @@ export class MemorialRelativeSearch extends MemorialElement {
 
   #formError(message: string): void {
     this._formStatus = { kind: 'error', message };
-    this.#announce(message);
+    this.#announcer.say(message);
     this.#focusAfterRender = '#form-status';
   }
 
@@ -741,21 +552,18 @@ export class MemorialRelativeSearch extends MemorialElement {
       this._more = [...this._more, ...fresh];
       this._cursor = page.nextCursor;
       const count = this.plural('search.resultCount', this.results.length);
-      this.#announce(page.nextCursor === null ? `${count} ${this.t('search.allLoaded')}` : count);
+      this.#announcer.say(page.nextCursor === null ? `${count} ${this.t('search.allLoaded')}` : count);
       if (fresh[0]) this.#focusAfterRender = `#r-${fresh[0].id}`;
     } catch (error) {
       if (base !== this.#base) return;
       this._moreFailed = true;
       this.emitError(classifyError(error), 'action');
-      this.#announce(this.t('search.loadMoreFailed'));
+      this.#announcer.say(this.t('search.loadMoreFailed'));
     } finally {
       this._loadingMore = false;
     }
   }
 
-  #announce(message: string): void {
-    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
-  }
 
   #level(offset: number): string {
     const n = Math.trunc(Number(this.headingLevel));
@@ -786,7 +594,7 @@ export class MemorialRelativeSearch extends MemorialElement {
     return html`<section class="wrap" aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.#level(0)}>${this.t('search.heading')}</div>
       ${body}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer>${this._announcement}</div>
+      ${this.#announcer.region()}
     </section>`;
   }
 

@@ -1,5 +1,5 @@
 import { apiRoot } from '../../sdk/base-url.js';
-import { createMemorialClient, type MemorialClient } from '../../sdk/index.js';
+import { createMemorialClient, type MemorialClient } from '../../sdk/client.js';
 
 /**
  * One client per API root for the whole page (module scope): every element and provider that

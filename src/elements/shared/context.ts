@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { Locale } from '../../i18n/locale.js';
-import type { MemorialClient } from '../../sdk/index.js';
+import type { MemorialClient } from '../../sdk/client.js';
 
 /** What `<memorial-provider>` shares with every element inside it. */
 export interface MemorialContextValue {

@@ -38,8 +38,9 @@ export function isAbort(error: unknown): boolean {
 }
 
 /**
- * Sorts any thrown value into an `ErrorKind`. Works by `name`, not `instanceof`, so errors from
- * another copy of the SDK on the page (the CDN file next to an app bundle) are recognised too.
+ * Sorts any thrown value into an `ErrorKind` by its class (`name`, not `instanceof`, so errors
+ * from another copy of the SDK on the page, the CDN file next to an app bundle, are recognised
+ * too); never by message text. Anything else is a bug (`internal`).
  */
 export function classifyError(error: unknown): ClassifiedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; status?: unknown; code?: unknown };
@@ -61,15 +62,11 @@ export function classifyError(error: unknown): ClassifiedError {
       if (status === 429) return { ...base, kind: 'rate-limited', retryable: true, messageKey: 'state.rateLimited' };
       return { ...base, kind: 'http', retryable: status >= 500 || status === 408, messageKey: 'state.error' };
     }
-    case 'TypeError': {
-      const message = String((error as Error).message);
-      // the SDK refuses a malformed id before any request: nothing by that id can exist
-      if (message.includes('invalid path parameter')) return { kind: 'not-found', error, retryable: false, messageKey: 'state.notFound' };
-      if (message.includes('baseUrl')) return { kind: 'config', error, retryable: false, messageKey: 'state.notConfigured' };
-      // a raw fetch failure (a custom `fetch` that bypassed the SDK's error mapping)
-      if (/fetch|network|load failed/i.test(message)) return { kind: 'network', error, retryable: true, messageKey: 'state.unreachable' };
-      break;
-    }
+    case 'MemorialArgumentError':
+      // the SDK refused a malformed id before any request (nothing by that id can exist), or the API address
+      return (e as { argument?: unknown }).argument === 'baseUrl'
+        ? { kind: 'config', error, retryable: false, messageKey: 'state.notConfigured' }
+        : { kind: 'not-found', error, retryable: false, messageKey: 'state.notFound' };
   }
   return { kind: 'internal', error, retryable: true, messageKey: 'state.error' };
 }

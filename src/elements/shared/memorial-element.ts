@@ -5,7 +5,7 @@ import type { PluralKey, TextKey } from '../../i18n/catalog.js';
 import { formatNumber, formatPartialDate, periodName, plural, t, tributeLabel, type MessageParams } from '../../i18n/format.js';
 import { nearestLang, normalizeLocale, type Locale } from '../../i18n/locale.js';
 import type { TributeKind } from '../../contract/tribute.js';
-import type { MemorialClient } from '../../sdk/index.js';
+import type { MemorialClient } from '../../sdk/client.js';
 import { baseStyles } from '../../styles/base.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { metaApiBase, sharedClient } from './client.js';

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { Locale } from '../../i18n/locale.js';
-import type { MemorialClient } from '../../sdk/index.js';
+import type { MemorialClient } from '../../sdk/client.js';
 import { classifyError, isAbort, MemorialConfigError, type ClassifiedError } from './errors.js';
 import { MemorialLoadEvent } from './events.js';
 

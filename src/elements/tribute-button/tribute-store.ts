@@ -1,5 +1,5 @@
 import { TRIBUTE_KINDS, type TributeKind, type TributeResult, type TributeSummary } from '../../contract/tribute.js';
-import type { MemorialClient } from '../../sdk/index.js';
+import type { MemorialClient } from '../../sdk/client.js';
 import { signedVisitorId } from './signed-visitor.js';
 import { visitorId } from './visitor-id.js';
 

@@ -1,5 +1,6 @@
 import type { Region } from '../../contract/index.js';
 import type { CallOptions, Transport } from '../transport.js';
+import { listRegions } from '../../contract/routes.public.js';
 
 /** GB/T 2260 administrative divisions, one level at a time (for cascading 籍贯 selects). */
 export function regionsResource(t: Transport) {
@@ -9,7 +10,7 @@ export function regionsResource(t: Transport) {
      * cities, a city code its counties. Each says whether it has children (`hasChildren`).
      */
     list: async (parent?: string, opts?: CallOptions): Promise<Region[]> =>
-      (await t.call('listRegions', { query: parent ? { parent } : {} }, opts)).items,
+      (await t.call(listRegions, { query: parent ? { parent } : {} }, opts)).items,
   };
 }
 export type RegionsResource = ReturnType<typeof regionsResource>;

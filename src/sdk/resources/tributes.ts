@@ -1,6 +1,7 @@
 import type { TributeOffer, TributeResult, TributeSummary } from '../../contract/index.js';
 import type { CallOptions, Transport, WriteOptions } from '../transport.js';
 import type { VisitorsResource } from '../visitor.js';
+import { getTributeSummary, offerTribute } from '../../contract/routes.public.js';
 
 export interface TributeSummaryOptions extends CallOptions {
   /** Also report which kinds this visitor has offered today (`offeredToday`). */
@@ -14,7 +15,7 @@ export function tributesResource(t: Transport, visitors: VisitorsResource) {
   return {
     /** Counts today and all-time per kind. */
     summary: (martyrId: string, opts: TributeSummaryOptions = {}): Promise<TributeSummary> =>
-      t.call('getTributeSummary', { params: { id: martyrId }, query: { visitorId: opts.visitorId } }, opts),
+      t.call(getTributeSummary, { params: { id: martyrId }, query: { visitorId: opts.visitorId } }, opts),
 
     /**
      * Offers a tribute. One of each kind counts per visitor per martyr per day, within fair
@@ -22,7 +23,7 @@ export function tributesResource(t: Transport, visitors: VisitorsResource) {
      * not an error.
      */
     offer: async (martyrId: string, offer: TributeOfferInput, opts?: WriteOptions): Promise<TributeResult> =>
-      t.call('offerTribute', { params: { id: martyrId }, body: { kind: offer.kind, visitorId: offer.visitorId ?? (await visitors.current()) } }, opts),
+      t.call(offerTribute, { params: { id: martyrId }, body: { kind: offer.kind, visitorId: offer.visitorId ?? (await visitors.current()) } }, opts),
   };
 }
 export type TributesResource = ReturnType<typeof tributesResource>;

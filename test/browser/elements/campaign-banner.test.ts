@@ -19,7 +19,7 @@ import type { MemorialProvider } from '../../../src/elements/provider/provider.j
 import type { MemorialCampaignBanner } from '../../../src/elements/campaign-banner/campaign-banner.js';
 import { campaignBannerExamples, CAMPAIGN_CLOCK, CAMPAIGN_FALLBACK } from '../../../src/elements/campaign-banner/campaign-banner.examples.js';
 import { campaignPhase, shanghaiDay } from '../../../src/elements/campaign-banner/calendar.js';
-import { checkCampaign } from '../../../src/elements/campaign-banner/campaign-guard.js';
+import { validateCampaign } from '../../../src/contract/generated/validators.js';
 import { json, stubClient } from '../../../src/elements/shared/example-support.js';
 import { UNREACHABLE_API_BASE } from '../../../src/elements/shared/examples.js';
 import type { MemorialCampaignClickEvent, MemorialErrorEvent, MemorialLoadEvent } from '../../../src/elements/shared/events.js';
@@ -714,7 +714,7 @@ describe('<memorial-campaign-banner>', () => {
     });
   });
 
-  describe('the check of campaigns fetched without the SDK', () => {
+  describe('the generated check of campaigns fetched without ky', () => {
     const valid = QINGMING_2020;
     const cases: [string, unknown][] = [
       ['valid', valid],
@@ -752,14 +752,14 @@ describe('<memorial-campaign-banner>', () => {
     for (const [name, input] of cases) {
       it(`agrees with the contract's Campaign schema: ${name}`, () => {
         const schema = Campaign.safeParse(input);
-        const guard = checkCampaign(input);
-        expect(guard.issues === undefined, `accepted by the guard (schema: ${schema.success})`).to.equal(schema.success);
+        const guard = validateCampaign(input);
+        expect(guard.issues === undefined, `accepted by the generated validator (schema: ${schema.success})`).to.equal(schema.success);
         if (schema.success) expect(guard.data).to.deep.equal(schema.data);
       });
     }
     it('knows every campaign kind of the contract', () => {
       const kinds = (Campaign.shape.kind as unknown as { options: string[] }).options;
-      for (const kind of kinds) expect(checkCampaign({ ...valid, kind }).issues, kind).to.equal(undefined);
+      for (const kind of kinds) expect(validateCampaign({ ...valid, kind }).issues, kind).to.equal(undefined);
     });
   });
 });
