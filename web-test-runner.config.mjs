@@ -14,7 +14,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { selectedBrowsers, systemPaths } from './scripts/system-packages.mjs';
-import { apiServer } from './test/wtr/api-server.mjs';
+import { apiServer, BETWEEN_API_PREFIX, BETWEEN_CAMPAIGNS_CLOCK } from './test/wtr/api-server.mjs';
 import { hostilePages } from './test/wtr/hostile-pages.mjs';
 import { summaryReporter } from './test/wtr/summary-reporter.mjs';
 import { killWebkitProcesses, webkitLauncher } from './test/wtr/webkit.mjs';
@@ -46,6 +46,8 @@ const launchers = {
 };
 
 const api = apiServer();
+// the campaign banner between campaigns (campaigns/current answers 404 at this clock)
+const betweenApi = apiServer({ prefix: `${BETWEEN_API_PREFIX}/api/`, strip: BETWEEN_API_PREFIX, seed: false, clock: BETWEEN_CAMPAIGNS_CLOCK });
 const hostile = hostilePages();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -60,11 +62,12 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [api.middleware, hostile.middleware],
+  middleware: [api.middleware, betweenApi.middleware, hostile.middleware],
   staticLogging: !process.stdout.isTTY || Boolean(process.env.CI),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     api.plugin,
+    betweenApi.plugin,
     hostile.plugin,
     {
       name: 'teardown-webkit',

@@ -7,9 +7,10 @@ import type { PluralMessage } from './catalog.js';
  * `t('banner.…')` works everywhere as usual.
  */
 export const zhHansBanner = {
-  'banner.label': '缅怀英烈',
   'banner.dates': '{start}至{end}',
   'banner.cta': '前往网上祭扫',
+  'banner.mourningCta': '参加网上公祭',
+  'banner.next': '下一个纪念活动：{title}（{date}起）',
   'banner.upcoming': { other: '还有 {count} 天开始' },
   'banner.upcomingCta': '了解活动',
   'banner.ended': '{title}（已结束）',

@@ -27,16 +27,26 @@ const HOP_BY_HOP = new Set([
 export const BROWSER_TEST_CLOCK = '2026-04-04T10:00:00+08:00';
 
 /**
- * @param {{ prefix?: string, helper?: string, clock?: string }} [options]
+ * A second API server's clock, between campaigns (烈士纪念日 2026 is over, 国家公祭日 2026 not yet
+ * begun): `campaigns/current` answers 404 there. Proxied under BETWEEN_API_PREFIX (the prefix is
+ * stripped), for the campaign banner's `between` tests.
+ */
+export const BETWEEN_CAMPAIGNS_CLOCK = '2026-12-01T10:00:00+08:00';
+export const BETWEEN_API_PREFIX = '/between';
+
+/**
+ * `strip`: a leading path removed before proxying (`/between/api/v1/…` reaches the server as
+ * `/api/v1/…`); `seed: false`: reference data only, no sample martyrs.
+ * @param {{ prefix?: string, strip?: string, seed?: boolean, helper?: string, clock?: string }} [options]
  * @returns {{ plugin: import('@web/test-runner').TestRunnerPlugin, middleware: import('koa').Middleware }}
  */
-export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts', clock = process.env.MEMORIAL_CLOCK || BROWSER_TEST_CLOCK } = {}) {
+export function apiServer({ prefix = '/api/', strip = '', seed = true, helper = 'test/helpers/server.ts', clock = process.env.MEMORIAL_CLOCK || BROWSER_TEST_CLOCK } = {}) {
   /** @type {{ baseUrl: string, adminToken: string, createStaff(o: object): Promise<{ login: string, password: string, token: string }>, close(): Promise<void> } | undefined} */
   let server;
   let target;
 
   const plugin = {
-    name: 'memorial-api-server',
+    name: `memorial-api-server${strip}`,
     async serverStart() {
       let mod;
       try {
@@ -48,7 +58,7 @@ export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts',
         throw error;
       }
       const { clockFromEnv } = await import(pathToFileURL(path.resolve('server/config.ts')).href);
-      server = await mod.startTestServer({ clock: clockFromEnv(clock) });
+      server = await mod.startTestServer({ clock: clockFromEnv(clock), seed });
       target = new URL(server.baseUrl);
       console.log(`[api] reference server for browser tests at ${server.baseUrl} (proxied under ${prefix}), clock fixed at ${clock}`);
     },
@@ -91,7 +101,7 @@ export function apiServer({ prefix = '/api/', helper = 'test/helpers/server.ts',
           hostname: target.hostname,
           port: target.port,
           method: ctx.req.method,
-          path: ctx.req.url,
+          path: strip ? ctx.req.url.slice(strip.length) : ctx.req.url,
           headers,
         },
         (res) => {

@@ -1,5 +1,5 @@
 import type { ElementExample, ExampleList } from '../shared/examples.js';
-import { hangingClient } from '../shared/example-support.js';
+import { hangingClient, json, stubClient } from '../shared/example-support.js';
 import type { MemorialProvider } from '../provider/provider.js';
 import type { MemorialCampaignBanner } from './campaign-banner.js';
 
@@ -9,14 +9,21 @@ import type { MemorialCampaignBanner } from './campaign-banner.js';
  */
 export const CAMPAIGN_FALLBACK = '<a href="https://www.chinamartyrs.gov.cn/">中华英烈网 · 网上祭英烈</a>';
 
-/** Instants in Asia/Shanghai that put the seeded qingming-2026 (15 March – 15 April 2026) in each phase. */
+/**
+ * Instants in Asia/Shanghai against the calendar's rules: qingming-2026 runs 10 February – 11 April
+ * 2026, martyrs-day-2026 is 30 September, memorial-day-2026 (国家公祭日) 13 December.
+ */
 export const CAMPAIGN_CLOCK = {
-  /** During the window. */
+  /** During qingming-2026. */
   active: '2026-04-04T10:00:00+08:00',
-  /** 14 days before it starts. */
-  upcoming: '2026-03-01T09:00:00+08:00',
+  /** 14 days before qingming-2026 starts. */
+  upcoming: '2026-01-27T09:00:00+08:00',
   /** 烈士纪念日, a one-day campaign. */
   martyrsDay: '2026-09-30T09:00:00+08:00',
+  /** 国家公祭日, a one-day campaign in the mourning tone. */
+  memorialDay: '2026-12-13T09:00:00+08:00',
+  /** Between campaigns: after 烈士纪念日, before 国家公祭日 (campaigns/current answers 404). */
+  between: '2026-12-01T10:00:00+08:00',
 } as const;
 
 const banner = (root: ParentNode) => root.querySelector('memorial-campaign-banner') as MemorialCampaignBanner;
@@ -72,6 +79,35 @@ const examples: ElementExample[] = [
     setup: at(CAMPAIGN_CLOCK.martyrsDay),
   },
   {
+    name: 'mourning',
+    description: '国家公祭日 (tone="mourning"): the day’s own heading 悼念死难同胞, no accent colour, and 参加网上公祭 — never 缅怀英烈 nor 网上祭扫.',
+    state: 'variant',
+    variant: 'mourning',
+    html: tag('campaign="memorial-day-2026"'),
+    setup: at(CAMPAIGN_CLOCK.memorialDay),
+  },
+  {
+    name: 'between-next',
+    description:
+      'Between campaigns, campaign="current" (the server answers 404) with between="next" (the default): one quiet line linking to the next campaign, no beacons. Shown here with the server’s 404 played back and its real next campaign; between="hide" shows nothing.',
+    state: 'variant',
+    variant: 'between-next',
+    html: `<memorial-provider>
+  <memorial-campaign-banner campaign="current" between="next">
+    ${CAMPAIGN_FALLBACK}
+  </memorial-campaign-banner>
+</memorial-provider>`,
+    setup: (root, ctx) => {
+      // campaigns/current as the server answers it between campaigns; campaigns/next is the server's memorial-day-2026
+      const api = new URL('api/v1/', ctx.apiBase.replace(/\/?$/, '/'));
+      (root.querySelector('memorial-provider') as MemorialProvider).client = stubClient(async (url) =>
+        url.pathname.endsWith('/campaigns/current')
+          ? json({ code: 'not_found', message: 'A campaign active today was not found', requestId: 'example' }, 404)
+          : json(await (await fetch(new URL('campaigns/memorial-day-2026', api))).json()),
+      );
+    },
+  },
+  {
     name: 'ended-hidden',
     description: 'After the window with after="hide" (the default): the banner takes no space.',
     state: 'empty',
@@ -86,10 +122,10 @@ const examples: ElementExample[] = [
   },
   {
     name: 'current',
-    description: 'campaign="current": whatever campaign is active now in Asia/Shanghai, else the next one (decided by the server).',
+    description: 'campaign="current": whatever campaign is active now in Asia/Shanghai (decided by the server, by its clock); between campaigns the quiet next line.',
     state: 'variant',
     variant: 'current',
-    // active or upcoming, or the fallback once the seeded calendar has run out
+    // active, or the next line between campaigns, by the server's clock
     expect: null,
     html: tag('campaign="current" variant="card"'),
   },

@@ -12,6 +12,10 @@ export const campaignBannerStyles = css`
   :host([variant='card']) {
     --memorial-campaign-banner-min-block-size: 10em;
   }
+  /* 国家公祭日 mourns: sober, no red or gold accent (the rule and the theme word take the muted grey of the text) */
+  :host([tone='mourning']) {
+    --memorial-campaign-banner-accent: var(--memorial-sys-color-text-muted);
+  }
   :host([phase='ended']:not([after='link'])),
   :host([closed]) {
     display: none !important;
@@ -97,6 +101,13 @@ export const campaignBannerStyles = css`
   }
   .plain:hover {
     text-decoration-thickness: 2px;
+  }
+  /* between campaigns: one quiet line, muted and small */
+  .next {
+    font-size: var(--memorial-sys-font-size-small);
+  }
+  .next .plain {
+    color: var(--memorial-sys-color-text-muted);
   }
   :host([variant='card']) .banner {
     flex-direction: column;
