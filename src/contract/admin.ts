@@ -40,11 +40,11 @@ export const AuditQuery = z.object({
   cursor: z.optional(Cursor),
   limit: z.optional(Limit),
   /** Only this person (their login). */
-  actor: z.optional(z.string().check(z.maxLength(60))),
+  actor: z.optional(text(1, 60)),
   /** Only this action, e.g. `case.reveal`. */
-  action: z.optional(z.string().check(z.maxLength(60))),
+  action: z.optional(text(1, 60)),
   /** Only entries about this case reference. */
-  case: z.optional(z.string().check(z.maxLength(40))),
+  case: z.optional(text(1, 40)),
   /** Only entries at or after / before these instants. */
   from: z.optional(z.iso.datetime({ offset: true })),
   to: z.optional(z.iso.datetime({ offset: true })),

@@ -81,7 +81,11 @@ export const CampaignEvent = z.object({
     }, { message: 'must be an http(s) origin with no path' }),
   ),
   /** The page path, without query string or fragment (they may carry personal data). */
-  path: z.string().check(z.maxLength(500), z.regex(/^\/[^?#\s]*$/, 'must be a path starting with "/" without query or fragment')),
+  path: z.string().check(
+    z.maxLength(500),
+    z.regex(/^\/[^?#\s]*$/, 'must be a path starting with "/" without query or fragment'),
+    rule('noForbiddenChars', [], 'contains control characters or broken surrogate pairs'),
+  ),
 });
 export type CampaignEvent = z.infer<typeof CampaignEvent>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SafeUrl } from './common.js';
+import { rule } from './refine.js';
 
 /** A host page the bureau registered, and what the server found on it when it last looked. */
 export const EmbedHost = z.object({
@@ -24,4 +25,4 @@ export const EmbedHostList = z.object({ items: z.array(EmbedHost) });
 export const EmbedHostInput = z.object({ pageUrl: SafeUrl });
 export type EmbedHostInput = z.input<typeof EmbedHostInput>;
 
-export const EmbedHostCheckRequest = z.object({ origin: z.string().check(z.maxLength(300)) });
+export const EmbedHostCheckRequest = z.object({ origin: z.string().check(z.maxLength(300), rule('noForbiddenChars', [], 'contains control characters or broken surrogate pairs')) });
