@@ -60,39 +60,46 @@ export async function openApp(url: string): Promise<AppFrame> {
     throw new Error(`${url.split('?')[0]} is missing or not a built app (HTTP ${response.status}): run \`npm run build\` first`);
   }
 
-  const frame = document.createElement('iframe');
-  frame.title = 'example app';
-  frame.width = '1024';
-  frame.height = '768';
-  frame.src = url;
-  document.body.append(frame);
+  // Same-origin iframes share this event loop, but on a loaded machine the app's module can run
+  // before the poll below sees the new document: then the hooks came too late, and the page is
+  // opened again (a few tries) rather than watched half-blind.
+  for (let attempt = 1; ; attempt++) {
+    const frame = document.createElement('iframe');
+    frame.title = 'example app';
+    frame.width = '1024';
+    frame.height = '768';
+    frame.src = url;
+    document.body.append(frame);
 
-  // Same-origin iframes share this event loop: the new document is seen (readyState "loading")
-  // long before its module script has been fetched and run.
-  const doc = await until(`${url} to start loading`, () => {
-    const d = frame.contentDocument;
-    return d && d.URL !== 'about:blank' ? d : undefined;
-  });
-  const win = frame.contentWindow as AppFrame['win'];
-  const problems: string[] = [];
-  if (win.customElements.get('memorial-provider')) {
-    problems.push('the app ran before the error hooks were installed: its early errors were not watched');
+    const doc = await until(`${url} to start loading`, () => {
+      const d = frame.contentDocument;
+      return d && d.URL !== 'about:blank' ? d : undefined;
+    });
+    const win = frame.contentWindow as AppFrame['win'];
+    const problems: string[] = [];
+    if (win.customElements.get('memorial-provider')) {
+      if (attempt < 4) {
+        frame.remove();
+        continue;
+      }
+      problems.push('the app ran before the error hooks were installed: its early errors were not watched');
+    }
+    hook(win, problems);
+
+    return {
+      frame,
+      win,
+      doc,
+      html,
+      problems,
+      requests(pathname) {
+        return win.performance
+          .getEntriesByType('resource')
+          .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'fetch' && new URL(e.name).pathname === pathname).length;
+      },
+      close() {
+        frame.remove();
+      },
+    };
   }
-  hook(win, problems);
-
-  return {
-    frame,
-    win,
-    doc,
-    html,
-    problems,
-    requests(pathname) {
-      return win.performance
-        .getEntriesByType('resource')
-        .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'fetch' && new URL(e.name).pathname === pathname).length;
-    },
-    close() {
-      frame.remove();
-    },
-  };
 }
