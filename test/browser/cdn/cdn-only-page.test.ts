@@ -60,7 +60,9 @@ describe('CDN-only page (demo/cdn-only.html)', () => {
     expect(shadowText(card)).to.contain(record.name);
   });
 
-  it('offers a tribute and shows the new count', async () => {
+  it('offers a tribute and shows the new count', async function () {
+    // minting a signed visitor, then the offer: two round trips that a loaded CI machine can stretch
+    this.timeout(30_000);
     const button = win.document.querySelector('memorial-tribute-button[kind="flower"]') as HTMLElement;
     const inner = await until('the tribute button', () => button.shadowRoot?.querySelector('button'));
     await until('the button to be ready', () => !inner.disabled && !inner.matches('[aria-busy="true"]'));
